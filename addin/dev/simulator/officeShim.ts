@@ -1,0 +1,103 @@
+/**
+ * Dev only: the part of office.js the task pane uses, served instead of Microsoft's office.js when the pane
+ * runs inside the simulator. It reads the selected sample from the simulator page and behaves like Outlook's
+ * read surface (async callbacks, ItemChanged events, Mailbox requirement sets).
+ */
+import type { SampleEmail } from '../samples/samples';
+import type { SimulatorBridge } from './simulatorBridge';
+
+type Callback<T> = (result: { status: 'succeeded' | 'failed'; value: T; error: { message: string } }) => void;
+
+const ok = <T>(cb: Callback<T>, value: T): void => {
+  setTimeout(() => cb({ status: 'succeeded', value, error: { message: '' } }), 0);
+};
+const fail = <T>(cb: Callback<T>, message: string): void => {
+  setTimeout(() => cb({ status: 'failed', value: undefined as T, error: { message } }), 0);
+};
+
+function bridge(): SimulatorBridge | undefined {
+  try {
+    return window.parent.klachtenSimulator;
+  } catch {
+    return undefined;
+  }
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [hMajor = 0, hMinor = 0] = have.split('.').map(Number);
+  const [wMajor = 0, wMinor = 0] = want.split('.').map(Number);
+  return hMajor > wMajor || (hMajor === wMajor && hMinor >= wMinor);
+}
+
+function toItem(sample: SampleEmail): unknown {
+  const attachments = sample.attachments.map((a, i) => ({
+    id: `${sample.itemId}-att-${i}`,
+    name: a.name,
+    contentType: a.contentType,
+    size: Math.floor((a.contentBase64.length * 3) / 4),
+    attachmentType: 'file',
+    isInline: false,
+  }));
+  const common = {
+    itemType: sample.itemType,
+    itemId: sample.itemId,
+    conversationId: sample.conversationId,
+    body: {
+      getAsync: (_coercion: string, cb: Callback<string>) => ok(cb, sample.bodyText),
+    },
+  };
+  if (sample.mode === 'compose') {
+    return { ...common, subject: { getAsync: (cb: Callback<string>) => ok(cb, sample.subject) } };
+  }
+  return {
+    ...common,
+    subject: sample.subject,
+    internetMessageId: sample.internetMessageId,
+    from: { displayName: sample.from.name, emailAddress: sample.from.address },
+    dateTimeCreated: new Date(sample.receivedAt),
+    attachments,
+    getAttachmentContentAsync: (id: string, cb: Callback<{ format: string; content: string }>) => {
+      const index = attachments.findIndex((a) => a.id === id);
+      const content = sample.attachments[index]?.contentBase64;
+      if (content === undefined) return fail(cb, 'The attachment was not found.');
+      ok(cb, { format: 'base64', content });
+    },
+  };
+}
+
+const itemChanged = 'olkItemSelectedChanged';
+
+const mailbox = {
+  get item() {
+    const sample = bridge()?.selected();
+    return sample ? toItem(sample) : null;
+  },
+  convertToRestId: (id: string) => id.replace(/\//g, '-').replace(/\+/g, '_'),
+  addHandlerAsync(type: string, handler: () => void, cb?: Callback<void>) {
+    if (type === itemChanged) bridge()?.subscribe(handler);
+    if (cb) ok(cb, undefined);
+  },
+};
+
+const office = {
+  onReady: () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' }),
+  context: {
+    mailbox,
+    officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000' },
+    requirements: {
+      isSetSupported: (name: string, version = '1.1') =>
+        name === 'Mailbox' ? versionAtLeast(bridge()?.mailboxVersion() ?? '1.13', version) : false,
+    },
+  },
+  CoercionType: { Text: 'text', Html: 'html' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { ItemChanged: itemChanged },
+  MailboxEnums: {
+    ItemType: { Message: 'message', Appointment: 'appointment' },
+    AttachmentType: { File: 'file', Item: 'item', Cloud: 'cloud' },
+    AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' },
+    RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
+  },
+};
+
+(window as unknown as { Office: unknown }).Office = office;

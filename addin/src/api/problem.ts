@@ -1,0 +1,40 @@
+/** An error answer of the API (RFC 9457 problem+json), with the Dutch title meant for the handler. */
+export class ApiProblem extends Error {
+  override readonly name = 'ApiProblem';
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly errors: readonly { field: string; message: string }[] = [],
+  ) {
+    super(title);
+  }
+}
+
+/** Turns a failed response into an ApiProblem, also when the body is not problem+json (a proxy, an outage). */
+export async function problemOf(response: Response): Promise<ApiProblem> {
+  try {
+    const body = (await response.json()) as {
+      type?: string;
+      title?: string;
+      errors?: { field: string; message: string }[];
+    };
+    if (typeof body.title === 'string') {
+      return new ApiProblem(response.status, body.type ?? 'about:blank', body.title, body.errors ?? []);
+    }
+  } catch {
+    // not JSON: fall through to a generic message
+  }
+  return new ApiProblem(
+    response.status,
+    'about:blank',
+    `Het klachtenregister antwoordde onverwacht (${response.status}). Probeer het opnieuw.`,
+  );
+}
+
+export const networkProblem = (): ApiProblem =>
+  new ApiProblem(
+    0,
+    'urn:klachtenregister:problem:network',
+    'Het klachtenregister is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+  );

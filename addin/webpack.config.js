@@ -1,0 +1,105 @@
+// Builds the task pane. `npm start` serves the dev build (with the Outlook simulator and the local sign-in);
+// `npm run build` writes the production site to dist/addin (hashed names, office.js from Microsoft's CDN,
+// no simulator, no dev sign-in).
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** Production settings come from the environment of the build (see docs/deploy.md). */
+function productionDefines(env) {
+  const need = (name, fallback) => JSON.stringify(env[name] ?? fallback);
+  return {
+    __KR_DEV__: 'false',
+    __KR_API_BASE__: need('KR_API_BASE', 'https://klachtenregister-api.example/api'),
+    __KR_NAA_CLIENT_ID__: need('KR_ADDIN_CLIENT_ID', '00000000-0000-0000-0000-000000000000'),
+    __KR_NAA_AUTHORITY__: need('KR_NAA_AUTHORITY', 'https://login.microsoftonline.com/organizations'),
+    __KR_API_SCOPE__: need('KR_API_SCOPE', 'api://klachtenregister/Klachten.ReadWrite'),
+  };
+}
+
+const devDefines = {
+  __KR_DEV__: 'true',
+  __KR_API_BASE__: JSON.stringify('/api'),
+  __KR_NAA_CLIENT_ID__: JSON.stringify(''),
+  __KR_NAA_AUTHORITY__: JSON.stringify(''),
+  __KR_API_SCOPE__: JSON.stringify(''),
+};
+
+/**
+ * @param {{ outputPath?: string, hostUrl?: string, port?: number }} [options] used by dev/stack.ts and tests
+ */
+module.exports = (env = {}, argv = {}) => {
+  const dev = (argv.mode ?? 'production') === 'development';
+  const root = __dirname;
+  const entry = { taskpane: path.join(root, 'src/taskpane/index.tsx') };
+  if (dev) {
+    entry.officeSimulator = path.join(root, 'dev/simulator/officeShim.ts');
+    entry.simulator = path.join(root, 'dev/simulator/index.tsx');
+  }
+  return {
+    mode: dev ? 'development' : 'production',
+    context: root,
+    entry,
+    output: {
+      path: env.outputPath ?? path.resolve(root, '../dist/addin'),
+      filename: dev ? '[name].js' : '[name].[contenthash:12].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:12].js',
+      publicPath: '/',
+      clean: true,
+    },
+    // Production maps carry no source text: they help read a stack trace without publishing the code.
+    devtool: dev ? 'eval-cheap-module-source-map' : 'nosources-source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: {
+                module: 'esnext',
+                moduleResolution: 'bundler',
+                noEmit: false,
+                sourceMap: true,
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin(dev ? devDefines : productionDefines(process.env)),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: path.join(root, 'src/taskpane/taskpane.html'),
+        chunks: ['taskpane'],
+        templateParameters: {
+          // The store requires office.js from Microsoft's CDN; the simulator provides its own Office object.
+          officeScript: dev
+            ? '/officeSimulator.js'
+            : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+        },
+        inject: 'body',
+      }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'simulator.html',
+              template: path.join(root, 'dev/simulator/simulator.html'),
+              chunks: ['simulator'],
+              inject: 'body',
+            }),
+          ]
+        : []),
+      new CopyWebpackPlugin({
+        patterns: [{ from: path.join(root, 'assets'), to: 'assets', noErrorOnMissing: true }],
+      }),
+    ],
+    performance: { hints: false },
+    optimization: dev ? {} : { splitChunks: { chunks: 'async' } },
+  };
+};

@@ -1,0 +1,16 @@
+import type { Clock } from '../functions/src/app/clock';
+
+/** Dev only: a clock that a person or a test can set, so a complaint can be walked through months in minutes. */
+export interface SettableClock extends Clock {
+  set(instant: Date | null): void;
+  isFixed(): boolean;
+}
+
+export function createSettableClock(): SettableClock {
+  let fixed: Date | null = null;
+  return {
+    now: () => (fixed ? new Date(fixed) : new Date()),
+    set: (instant) => (fixed = instant ? new Date(instant) : null),
+    isFixed: () => fixed !== null,
+  };
+}

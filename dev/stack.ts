@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { loadConfig } from '../functions/src/adapters/config';
+import { ensureStorage } from '../functions/src/adapters/storageClients';
+import { createServices, lazyServices } from '../functions/src/composition';
+import { createFunctionDefinitions } from '../functions/src/functionDefinitions';
+import { startAzurite, type Azurite } from './azurite';
+import { createSettableClock, type SettableClock } from './devClock';
+import { devRoutes } from './devRoutes';
+import { startGraphSandbox, type GraphSandbox } from './graphSandbox';
+import { startLocalHost, type LocalHost } from './localHost';
+import { freePort } from './ports';
+import { createTokenIssuer, localApiClientId, localTenantId, type TokenIssuer } from './tokenIssuer';
+import { startAddinDevServer, type AddinServer } from './addinDevServer';
+
+export interface StackPorts {
+  functions: number;
+  graph: number;
+  addin: number;
+  blob: number;
+  queue: number;
+  table: number;
+}
+
+export interface StackOptions {
+  /** Omitted ports are chosen free (tests); `npm start` passes the well-known ones. */
+  ports?: Partial<StackPorts>;
+  /** Where Azurite keeps its data; omitted: in memory. */
+  dataDir?: string;
+  /** Also serve the add-in and the simulator (webpack dev server). */
+  addin?: boolean;
+  runTimers?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  urls: {
+    functions: string;
+    api: string;
+    graph: string;
+    addin?: string;
+    simulator?: string;
+    storage: string;
+  };
+  ports: StackPorts;
+  tokens: TokenIssuer;
+  graph: GraphSandbox;
+  clock: SettableClock;
+  host: LocalHost;
+  storageConnectionString: string;
+  /** The app settings the local Functions app runs with (what would be app settings in Azure). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** The local stack of DESIGN.md §4: Azurite, the local Functions host with the token issuer, the Graph sandbox, the add-in. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => undefined);
+  const ports: StackPorts = {
+    functions: options.ports?.functions ?? (await freePort()),
+    graph: options.ports?.graph ?? (await freePort()),
+    addin: options.ports?.addin ?? (await freePort()),
+    blob: options.ports?.blob ?? (await freePort()),
+    queue: options.ports?.queue ?? (await freePort()),
+    table: options.ports?.table ?? (await freePort()),
+  };
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    for (const s of stoppers.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const azurite: Azurite = await startAzurite({
+      blobPort: ports.blob,
+      queuePort: ports.queue,
+      tablePort: ports.table,
+      ...(options.dataDir ? { location: join(options.dataDir, 'azurite') } : {}),
+    });
+    stoppers.push(() => azurite.stop());
+
+    const graph = await startGraphSandbox(ports.graph);
+    stoppers.push(() => graph.close());
+
+    const hostUrl = `http://127.0.0.1:${ports.functions}`;
+    const addinOrigin = `http://localhost:${ports.addin}`;
+    const tokens = await createTokenIssuer(hostUrl);
+    const env: Record<string, string> = {
+      KR_STORAGE_CONNECTION: azurite.connectionString,
+      KR_AUTH_TENANT_ID: localTenantId,
+      KR_AUTH_AUDIENCE: localApiClientId,
+      KR_AUTH_ISSUER: tokens.issuer,
+      KR_AUTH_JWKS_URL: `${hostUrl}${tokens.jwksPath}`,
+      KR_GRAPH_BASE_URL: graph.baseUrl,
+      KR_MAILBOX: 'klachten@lagant-voorbeeld.nl',
+      KR_ADDIN_ORIGIN: addinOrigin,
+      KR_DIRECTOR_ADDRESS: 'w.degraaf@lagant-voorbeeld.nl',
+      KR_ORGANISATION_NAME: 'Lagant Opleidingen (voorbeeld)',
+      KR_THIRD_PARTY_ORGANISATION: 'Stichting Onafhankelijke Klachtbehandeling (voorbeeld)',
+      KR_THIRD_PARTY_PERSON: 'mr. A. de Wit',
+      KR_THIRD_PARTY_EMAIL: 'geschillen@onafhankelijk-voorbeeld.nl',
+    };
+    const clock = createSettableClock();
+    const { services, storage } = createServices(loadConfig(env), clock);
+    await ensureStorage(storage);
+    const host = await startLocalHost({
+      port: ports.functions,
+      definitions: createFunctionDefinitions(lazyServices(() => Promise.resolve(services))),
+      allowedOrigin: addinOrigin,
+      devRoutes: new Map([...tokens.routes, ...devRoutes(clock, graph)]),
+      runTimers: options.runTimers ?? false,
+      log,
+    });
+    stoppers.push(() => host.close());
+
+    let addin: AddinServer | undefined;
+    if (options.addin) {
+      addin = await startAddinDevServer({ port: ports.addin, functionsUrl: hostUrl });
+      stoppers.push(() => addin?.stop() ?? Promise.resolve());
+    }
+    return {
+      urls: {
+        functions: hostUrl,
+        api: `${hostUrl}/api`,
+        graph: graph.baseUrl,
+        storage: `http://127.0.0.1:${ports.table} (tables), :${ports.blob} (blobs), :${ports.queue} (queues)`,
+        ...(addin ? { addin: `${addin.url}/taskpane.html`, simulator: `${addin.url}/simulator.html` } : {}),
+      },
+      ports,
+      tokens,
+      graph,
+      clock,
+      host,
+      storageConnectionString: azurite.connectionString,
+      env,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

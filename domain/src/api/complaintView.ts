@@ -1,0 +1,39 @@
+/**
+ * What the API answers about a complaint. Everyone with access to the register sees the summary (a
+ * `Medewerker` sees only this: that the e-mail is registered, and under which number); handlers and the
+ * director see the full view.
+ */
+export interface ComplaintSummary {
+  id: string;
+  /** `K-2026-0001` */
+  number: string;
+  status: string;
+  /** Present only for roles that may read the complaint. */
+  view?: ComplaintView;
+}
+
+export interface ComplaintView {
+  id: string;
+  number: string;
+  status: string;
+  late: boolean;
+  complainant: { name: string; address: string };
+  subject: string;
+  description: string;
+  receivedAt: string;
+  receivedOn: string;
+  handler: { name: string; address: string };
+  category: string | undefined;
+  handlingTerm: string;
+  deadlines: Partial<
+    Record<
+      'acknowledgeBy' | 'resolveBy' | 'extensionNoticeBy' | 'escalationResponseBy' | 'retainUntil',
+      string
+    >
+  >;
+  register: Record<string, unknown>;
+  timeline: { at: string; type: string; by: string; detail?: Record<string, unknown> }[];
+  attachments: { name: string; size: number; contentType: string }[];
+  allowedSteps: string[];
+  etag: string;
+}

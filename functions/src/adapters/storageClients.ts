@@ -1,0 +1,57 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Config } from './config';
+
+/** The tables and the container the app keeps; created on first start when missing. */
+export const tableNames = {
+  complaints: 'complaints',
+  keys: 'complaintkeys',
+  index: 'complaintindex',
+} as const;
+export const containerName = 'complaint-files';
+
+export interface StorageClients {
+  tables: { [K in keyof typeof tableNames]: TableClient };
+  tableService: TableServiceClient;
+  container: ContainerClient;
+}
+
+/**
+ * Creates the storage clients once per process (they pool connections). Locally a connection string to
+ * Azurite; in Azure the account's endpoints with the Function App's managed identity, no keys.
+ */
+export function createStorageClients(storage: Config['storage']): StorageClients {
+  if (storage.kind === 'connectionString') {
+    const cs = storage.connectionString;
+    // Azurite speaks plain http on loopback; the SDK refuses that unless told.
+    const insecure = { allowInsecureConnection: /^UseDevelopmentStorage=true|http:\/\//i.test(cs) };
+    return {
+      tables: {
+        complaints: TableClient.fromConnectionString(cs, tableNames.complaints, insecure),
+        keys: TableClient.fromConnectionString(cs, tableNames.keys, insecure),
+        index: TableClient.fromConnectionString(cs, tableNames.index, insecure),
+      },
+      tableService: TableServiceClient.fromConnectionString(cs, insecure),
+      container: BlobServiceClient.fromConnectionString(cs).getContainerClient(containerName),
+    };
+  }
+  const credential = new DefaultAzureCredential();
+  const tableUrl = `https://${storage.accountName}.table.core.windows.net`;
+  const blobUrl = `https://${storage.accountName}.blob.core.windows.net`;
+  return {
+    tables: {
+      complaints: new TableClient(tableUrl, tableNames.complaints, credential),
+      keys: new TableClient(tableUrl, tableNames.keys, credential),
+      index: new TableClient(tableUrl, tableNames.index, credential),
+    },
+    tableService: new TableServiceClient(tableUrl, credential),
+    container: new BlobServiceClient(blobUrl, credential).getContainerClient(containerName),
+  };
+}
+
+/** Creates what is missing; safe to run at every start and from several instances at once. */
+export async function ensureStorage(clients: StorageClients): Promise<void> {
+  await Promise.all(Object.values(clients.tables).map((t) => t.createTable()));
+  await clients.container.createIfNotExists();
+}

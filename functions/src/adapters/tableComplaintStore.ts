@@ -1,0 +1,218 @@
+import {
+  odata,
+  RestError,
+  type TableClient,
+  type TableEntity,
+  type TransactionAction,
+} from '@azure/data-tables';
+import { AppError } from '../app/errors';
+import type { AuditEntry, ClaimResult, ComplaintStore, SideRow, Stored } from '../app/ports';
+import { auditKey } from '../app/sideRows';
+
+/**
+ * Table Storage shape (DESIGN.md §3):
+ * - `complaints`: PartitionKey = complaint id. RowKey `complaint` holds the document (JSON, split over
+ *   properties because one property holds at most 64 KiB); `audit-…` and `outbox-…` rows share the partition,
+ *   so a change and its audit/outbox rows are one `submitTransaction`.
+ * - `complaintkeys`: PartitionKey `message`, RowKey = SHA-256 of the internetMessageId → the complaint it
+ *   belongs to (a second insert fails with 409: that is the idempotency); PartitionKey `year-2026` holds the
+ *   year's counter and one row per issued number, written in one transaction, so numbers have no gaps.
+ */
+const chunkChars = 30_000;
+const complaintRow = 'complaint';
+
+function status(error: unknown): number | undefined {
+  return error instanceof RestError ? error.statusCode : undefined;
+}
+
+/** A transaction that fails on its first action reports that action's status on the RestError. */
+function isConflict(error: unknown): boolean {
+  return status(error) === 409 || (error instanceof RestError && /EntityAlreadyExists/.test(error.message));
+}
+
+function toChunks(json: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i * chunkChars < json.length; i++)
+    out[`d${i}`] = json.slice(i * chunkChars, (i + 1) * chunkChars);
+  return out;
+}
+
+function fromChunks(entity: Record<string, unknown>): string {
+  let json = '';
+  for (let i = 0; typeof entity[`d${i}`] === 'string'; i++) json += entity[`d${i}`] as string;
+  return json;
+}
+
+function sideRowEntity(partitionKey: string, row: SideRow): TableEntity {
+  return { partitionKey, rowKey: `${row.kind}-${row.key}`, data: JSON.stringify(row.data) };
+}
+
+export function createTableComplaintStore<T extends { id: string }>(
+  complaints: TableClient,
+  keys: TableClient,
+): ComplaintStore<T> {
+  const documentEntity = (doc: T): TableEntity => ({
+    partitionKey: doc.id,
+    rowKey: complaintRow,
+    ...toChunks(JSON.stringify(doc)),
+  });
+
+  return {
+    async claimMessage(messageKey, complaintId, now): Promise<ClaimResult> {
+      try {
+        await keys.createEntity({
+          partitionKey: 'message',
+          rowKey: messageKey,
+          complaintId,
+          claimedAt: now.toISOString(),
+        });
+        return { claimed: true };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+      const existing = await keys.getEntity<{ complaintId: string; claimedAt: string }>(
+        'message',
+        messageKey,
+      );
+      return {
+        claimed: false,
+        complaintId: existing.complaintId,
+        claimedAt: new Date(existing.claimedAt),
+        etag: existing.etag,
+      };
+    },
+
+    async lookupMessage(messageKey) {
+      try {
+        return (await keys.getEntity<{ complaintId: string }>('message', messageKey)).complaintId;
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
+
+    async renewClaim(messageKey, etag, now) {
+      try {
+        await keys.updateEntity(
+          { partitionKey: 'message', rowKey: messageKey, claimedAt: now.toISOString() },
+          'Merge',
+          { etag },
+        );
+        return true;
+      } catch (error) {
+        if (status(error) === 412) return false;
+        throw error;
+      }
+    },
+
+    async allocateNumber(year, complaintId) {
+      const partitionKey = `year-${year}`;
+      for (let attempt = 0; attempt < 200; attempt++) {
+        // A retry of the same complaint (after a crash between numbering and writing) keeps its number.
+        const issued = keys.listEntities<{ complaintId: string }>({
+          queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and complaintId eq ${complaintId}` },
+        });
+        for await (const row of issued) return Number(row.rowKey);
+
+        let last = 0;
+        let etag: string | undefined;
+        try {
+          const counter = await keys.getEntity<{ last: number }>(partitionKey, 'counter');
+          last = counter.last;
+          etag = counter.etag;
+        } catch (error) {
+          if (status(error) !== 404) throw error;
+        }
+        const next = last + 1;
+        const counterAction: TransactionAction = etag
+          ? ['update', { partitionKey, rowKey: 'counter', last: next }, 'Replace', { etag }]
+          : ['create', { partitionKey, rowKey: 'counter', last: next }];
+        try {
+          await keys.submitTransaction([
+            counterAction,
+            ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
+          ]);
+          return next;
+        } catch (error) {
+          // Someone else took this number first: read the counter again.
+          if (isConflict(error) || status(error) === 412) {
+            await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * (attempt + 1))));
+            continue;
+          }
+          throw error;
+        }
+      }
+      throw new AppError(
+        'unavailable',
+        'numbering-busy',
+        'Het register is op dit moment erg druk. Probeer het opnieuw.',
+      );
+    },
+
+    async create(doc, rows) {
+      try {
+        await complaints.submitTransaction([
+          ['create', documentEntity(doc)],
+          ...rows.map((r): TransactionAction => ['create', sideRowEntity(doc.id, r)]),
+        ]);
+        return 'created';
+      } catch (error) {
+        if (isConflict(error)) return 'exists';
+        throw error;
+      }
+    },
+
+    async get(id): Promise<Stored<T> | undefined> {
+      try {
+        const entity = await complaints.getEntity<Record<string, unknown>>(id, complaintRow);
+        return { doc: JSON.parse(fromChunks(entity)) as T, etag: entity.etag };
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
+
+    async update(doc, etag, rows) {
+      try {
+        const result = await complaints.submitTransaction([
+          ['update', documentEntity(doc), 'Replace', { etag }],
+          ...rows.map((r): TransactionAction => ['create', sideRowEntity(doc.id, r)]),
+        ]);
+        const first = result.subResponses[0];
+        if (first?.etag) return first.etag;
+        return (await complaints.getEntity(doc.id, complaintRow)).etag;
+      } catch (error) {
+        if (
+          status(error) === 412 ||
+          (error instanceof RestError && /UpdateConditionNotSatisfied/.test(error.message))
+        ) {
+          throw new AppError(
+            'preconditionFailed',
+            'stale',
+            'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
+          );
+        }
+        throw error;
+      }
+    },
+
+    async audit(id, entries) {
+      if (entries.length === 0) return;
+      await complaints.submitTransaction(
+        entries.map((data): TransactionAction => [
+          'create',
+          sideRowEntity(id, { kind: 'audit', key: auditKey(new Date(data.at)), data }),
+        ]),
+      );
+    },
+
+    async listAudit(id) {
+      const out: AuditEntry[] = [];
+      const rows = complaints.listEntities<{ data: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${id} and RowKey ge 'audit-' and RowKey lt 'audit.'` },
+      });
+      for await (const row of rows) out.push(JSON.parse(row.data) as AuditEntry);
+      return out;
+    },
+  };
+}

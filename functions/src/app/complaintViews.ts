@@ -1,0 +1,52 @@
+import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
+import { allowedSteps } from '../../../domain/src/lifecycle';
+import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
+import type { ComplaintDocument } from './complaintDocument';
+import { can, type Principal } from './principal';
+
+/** The full representation for handlers and the director. */
+export function toView(doc: ComplaintDocument, etag: string): ComplaintView {
+  const s = doc.state;
+  const latest = s.proposals.at(-1);
+  return {
+    id: doc.id,
+    number: s.number,
+    status: s.status,
+    late: s.late,
+    complainant: s.complainant,
+    subject: s.subject,
+    description: s.description,
+    receivedAt: doc.message.receivedAt,
+    receivedOn: s.receivedOn,
+    handler: s.handler,
+    category: undefined,
+    handlingTerm: s.term,
+    deadlines: { ...s.deadlines },
+    register: {
+      omschrijving: s.description,
+      naamKlager: s.complainant.name,
+      verantwoordelijke: s.handler.name,
+      oplossing: latest?.solution,
+      overeenstemming: s.agreement ? AGREEMENT_LABELS[s.agreement] : undefined,
+    },
+    timeline: s.timeline.map((t) => ({
+      at: t.on,
+      type: t.type,
+      by: '',
+      ...(t.step ? { detail: { ...t.step } } : {}),
+    })),
+    attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
+    allowedSteps: allowedSteps(s),
+    etag,
+  };
+}
+
+/**
+ * What a caller may see: everyone with a role sees that the e-mail is registered and its number
+ * ("alle medewerkers zijn verantwoordelijk voor het correct ontvangen"); only handlers and the director
+ * see the content.
+ */
+export function toSummary(doc: ComplaintDocument, etag: string, principal: Principal): ComplaintSummary {
+  const base = { id: doc.id, number: doc.state.number, status: doc.state.status };
+  return can(principal, 'read') ? { ...base, view: toView(doc, etag) } : base;
+}

@@ -1,0 +1,50 @@
+import type { Services } from '../composition';
+import type { ComplaintDocument } from './complaintDocument';
+import { AppError } from './errors';
+import { can, type Principal } from './principal';
+import { auditRow, messageKeyOf } from './sideRows';
+import type { Stored } from './ports';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const notFound = (): AppError =>
+  new AppError('notFound', 'complaint-not-found', 'Deze klacht bestaat niet (meer) in het register.');
+
+/** Every read of a complaint's content is audited (R17); a Medewerker's look-up of the number is too. */
+async function audited(
+  services: Services,
+  principal: Principal,
+  stored: Stored<ComplaintDocument>,
+): Promise<Stored<ComplaintDocument>> {
+  const action = can(principal, 'read') ? 'read' : 'looked-up-number';
+  const row = auditRow(services.clock.now(), principal, action);
+  if (row.kind === 'audit') await services.complaints.audit(stored.doc.id, [row.data]);
+  return stored;
+}
+
+/** The complaint registered from an e-mail, if any: what the task pane asks first. */
+export async function findByMessage(
+  services: Services,
+  principal: Principal,
+  internetMessageId: string,
+): Promise<Stored<ComplaintDocument> | undefined> {
+  if (!can(principal, 'register'))
+    throw new AppError('forbidden', 'forbidden', 'U heeft geen toegang tot het klachtenregister.');
+  const id = await services.complaints.lookupMessage(messageKeyOf(internetMessageId));
+  const stored = id ? await services.complaints.get(id) : undefined;
+  return stored ? audited(services, principal, stored) : undefined;
+}
+
+/** One complaint by id, for those who may read complaints. */
+export async function getComplaint(
+  services: Services,
+  principal: Principal,
+  id: string,
+): Promise<Stored<ComplaintDocument>> {
+  if (!can(principal, 'read'))
+    throw new AppError('forbidden', 'forbidden', 'U mag de inhoud van klachten niet inzien.');
+  if (!uuid.test(id)) throw notFound();
+  const stored = await services.complaints.get(id);
+  if (!stored) throw notFound();
+  return audited(services, principal, stored);
+}

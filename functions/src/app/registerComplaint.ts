@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import { toAmsterdamDate } from '../../../domain/src/localDate';
+import {
+  checkRegistration,
+  registerComplaint as buildComplaint,
+} from '../../../domain/src/registerComplaint';
+import type { ParsedRegistrationRequest } from '../../../domain/src/api/registration';
+import type { Refusal } from '../../../domain/src/refusal';
+import type { ProcedureContext } from '../../../domain/src/procedureContext';
+import type { AttachmentRef } from '../../../domain/src/complaintState';
+import type { Services } from '../composition';
+import type { ComplaintDocument } from './complaintDocument';
+import { AppError, validationError } from './errors';
+import { can, type Principal } from './principal';
+import { auditRow, messageKeyOf, outboxRows } from './sideRows';
+
+/** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
+export const maxAttachmentBytes = 25 * 1024 * 1024;
+export const maxAttachmentsTotalBytes = 50 * 1024 * 1024;
+
+/** A claim older than this was abandoned (its request died); another request may finish the registration. */
+const abandonedClaimMs = 30_000;
+
+export interface RegistrationResult {
+  doc: ComplaintDocument;
+  etag: string;
+  created: boolean;
+}
+
+/** Which request field a registration refusal is about, so the pane can show it next to that field. */
+const refusalField: Partial<Record<Refusal['reason'], string>> = {
+  termSyntax: 'handlingTerm',
+  termTooShort: 'handlingTerm',
+  termTooLong: 'handlingTerm',
+  dateInFuture: 'message.receivedAt',
+  aroseAfterReceipt: 'issueAroseOn',
+};
+
+export function refusalError(refusal: Refusal): AppError {
+  const field = refusalField[refusal.reason];
+  return field
+    ? validationError(refusal.message, [{ field, message: refusal.message }])
+    : new AppError('conflict', refusal.reason, refusal.message);
+}
+
+export function procedureContext(services: Services): ProcedureContext {
+  return {
+    today: toAmsterdamDate(services.clock.now()),
+    calendar: services.procedure.calendar,
+    settings: services.procedure.settings,
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Registers an e-mail as a complaint (R1, R2, R4, R5). Exactly once per e-mail, also when requests race:
+ * the e-mail's key row decides who registers; the others answer with that complaint. A registration that
+ * died half-way is finished by the next attempt with the same complaint id and number, so numbers stay
+ * gapless and nothing is left half-written.
+ */
+export async function registerComplaint(
+  services: Services,
+  principal: Principal,
+  request: ParsedRegistrationRequest,
+): Promise<RegistrationResult> {
+  if (!can(principal, 'register')) {
+    throw new AppError('forbidden', 'forbidden', 'U mag geen klachten registreren.');
+  }
+  const now = services.clock.now();
+  const ctx = procedureContext(services);
+  const message = request.message;
+  const attachments = (message.attachments ?? []).map((a) => ({
+    ...a,
+    bytes: Buffer.from(a.contentBase64, 'base64'),
+  }));
+  const tooBig = attachments.find((a) => a.bytes.length > maxAttachmentBytes);
+  if (tooBig) {
+    throw new AppError(
+      'payloadTooLarge',
+      'attachment-too-large',
+      'Een bijlage is groter dan 25 MB. Sla die bijlage apart op en registreer de klacht zonder.',
+    );
+  }
+  if (attachments.reduce((sum, a) => sum + a.bytes.length, 0) > maxAttachmentsTotalBytes) {
+    throw new AppError(
+      'payloadTooLarge',
+      'attachments-too-large',
+      'De bijlagen zijn samen groter dan 50 MB. Registreer de klacht zonder de grootste bijlagen.',
+    );
+  }
+
+  const input = {
+    origin: { internetMessageId: message.internetMessageId, conversationId: message.conversationId },
+    receivedOn: toAmsterdamDate(new Date(message.receivedAt)),
+    ...(request.issueAroseOn ? { aroseOn: request.issueAroseOn } : {}),
+    complainant: request.complainant ?? {
+      name: message.from.name || message.from.address,
+      address: message.from.address,
+    },
+    subject: message.subject,
+    description: message.subject.trim() || '(geen onderwerp)',
+    body: message.bodyText,
+    handler: request.handler ?? { name: principal.name || principal.address, address: principal.address },
+    ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
+  };
+  const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
+  if (refusal) throw refusalError(refusal);
+
+  const messageKey = messageKeyOf(message.internetMessageId);
+  let complaintId: string = randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    const claim = await services.complaints.claimMessage(messageKey, complaintId, now);
+    if (claim.claimed) break;
+    const existing = await services.complaints.get(claim.complaintId);
+    if (existing) return { doc: existing.doc, etag: existing.etag, created: false };
+    const age = services.clock.now().getTime() - claim.claimedAt.getTime();
+    if (age > abandonedClaimMs && (await services.complaints.renewClaim(messageKey, claim.etag, now))) {
+      complaintId = claim.complaintId;
+      break;
+    }
+    if (attempt > 100) {
+      throw new AppError(
+        'unavailable',
+        'registration-in-progress',
+        'Deze e-mail wordt op dit moment al geregistreerd. Probeer het over een minuut opnieuw.',
+      );
+    }
+    await sleep(100);
+  }
+
+  const year = Number(ctx.today.slice(0, 4));
+  const sequence = await services.complaints.allocateNumber(year, complaintId);
+  const refs: AttachmentRef[] = [];
+  for (const [index, a] of attachments.entries()) {
+    const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
+    refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
+  }
+  const { attachments: _omitted, ...original } = message;
+  await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
+
+  const result = buildComplaint(
+    { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
+    ctx,
+  );
+  if (!result.ok) throw refusalError(result);
+  const doc: ComplaintDocument = {
+    id: complaintId,
+    year,
+    registeredAt: now.toISOString(),
+    registeredBy: { id: principal.id, name: principal.name },
+    message: {
+      internetMessageId: message.internetMessageId,
+      conversationId: message.conversationId,
+      ...(message.restItemId ? { restItemId: message.restItemId } : {}),
+      subject: message.subject,
+      from: message.from,
+      receivedAt: message.receivedAt,
+    },
+    state: result.state,
+  };
+  const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
+  const outcome = await services.complaints.create(doc, rows);
+  const stored = await services.complaints.get(complaintId);
+  if (!stored)
+    throw new AppError(
+      'unavailable',
+      'storage',
+      'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
+    );
+  return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+}

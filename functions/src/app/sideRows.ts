@@ -1,0 +1,49 @@
+import type { Effect } from '../../../domain/src/effects';
+import type { ComplaintDocument } from './complaintDocument';
+import type { Principal } from './principal';
+import type { SideRow } from './ports';
+import { createHash, randomUUID } from 'node:crypto';
+
+/** The audit row of an action: who and what, never the complaint's content. */
+export function auditRow(at: Date, actor: Principal | 'system', action: string, detail?: string): SideRow {
+  const who =
+    actor === 'system'
+      ? { actorId: 'system', actorName: 'systeem' }
+      : { actorId: actor.id, actorName: actor.name };
+  return {
+    kind: 'audit',
+    key: auditKey(at),
+    data: { at: at.toISOString(), ...who, action, ...(detail ? { detail } : {}) },
+  };
+}
+
+/**
+ * One outbox row per letter a step queued, written in the step's transaction so that a letter exists exactly
+ * when its step does. The key is the letter's sequence number within the complaint: writing it twice fails.
+ */
+export function outboxRows(doc: ComplaintDocument, effects: readonly Effect[], at: Date): SideRow[] {
+  return effects.flatMap((effect): SideRow[] =>
+    effect.type === 'sendLetter'
+      ? [
+          {
+            kind: 'outbox',
+            key: String(effect.letter.seq).padStart(4, '0'),
+            data: {
+              letterId: `${doc.id}:${effect.letter.seq}`,
+              letter: effect.letter,
+              queuedAt: at.toISOString(),
+              attempts: 0,
+              status: 'queued',
+            },
+          },
+        ]
+      : [],
+  );
+}
+
+/** RowKey for an audit row: time-ordered, unique even within the same millisecond. */
+export const auditKey = (at: Date): string => `${at.toISOString()}-${randomUUID().slice(0, 8)}`;
+
+/** An e-mail's idempotency key: internetMessageIds can be long and contain characters RowKeys refuse. */
+export const messageKeyOf = (internetMessageId: string): string =>
+  createHash('sha256').update(internetMessageId.trim()).digest('hex');

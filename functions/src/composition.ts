@@ -1,0 +1,67 @@
+import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
+import type { ProcedureSettings } from '../../domain/src/settings';
+import { loadConfig, type Config } from './adapters/config';
+import { createJwtAuthenticator, type Authenticator } from './adapters/jwtAuthenticator';
+import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
+import { createTableComplaintStore } from './adapters/tableComplaintStore';
+import { createBlobFileStore } from './adapters/blobFileStore';
+import { systemClock, type Clock } from './app/clock';
+import type { ComplaintDocument } from './app/complaintDocument';
+import type { FileStore } from './app/fileStore';
+import type { ComplaintStore, StorageProbe } from './app/ports';
+
+/** Everything a handler needs, built once per process. */
+export interface Services {
+  config: Config;
+  clock: Clock;
+  authenticator: Authenticator;
+  complaints: ComplaintStore<ComplaintDocument>;
+  files: FileStore;
+  probe: StorageProbe;
+  procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
+}
+
+export type ServicesFactory = () => Promise<Services>;
+
+export function createServices(
+  config: Config,
+  clock: Clock,
+): { services: Services; storage: StorageClients } {
+  const storage = createStorageClients(config.storage);
+  const services: Services = {
+    config,
+    clock,
+    authenticator: createJwtAuthenticator(config.auth),
+    complaints: createTableComplaintStore<ComplaintDocument>(storage.tables.complaints, storage.tables.keys),
+    files: createBlobFileStore(storage.container),
+    probe: {
+      async ping() {
+        await storage.tableService.getProperties({ abortSignal: AbortSignal.timeout(5_000) });
+      },
+    },
+    procedure: { settings: config.procedure, calendar: createWorkingDayCalendar(config.procedure.calendar) },
+  };
+  return { services, storage };
+}
+
+/**
+ * Builds the services on first use and reuses them; if storage could not be prepared, the next request
+ * tries again instead of the app staying broken until a restart.
+ */
+export function lazyServices(build: () => Promise<Services>): ServicesFactory {
+  let pending: Promise<Services> | undefined;
+  return () => {
+    pending ??= build().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/** Production: configuration from the app settings, the system clock. */
+export const productionServices: ServicesFactory = lazyServices(async () => {
+  const { services, storage } = createServices(loadConfig(process.env), systemClock);
+  await ensureStorage(storage);
+  return services;
+});

@@ -1,0 +1,107 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, validationError } from '../app/errors';
+import type { Principal } from '../app/principal';
+import type { Services, ServicesFactory } from '../composition';
+import { problem, problemFromError } from './problem';
+
+export interface EndpointInput {
+  request: HttpRequest;
+  services: Services;
+  principal: Principal;
+}
+
+/**
+ * The one wrapper every authenticated handler goes through: build the services, validate the token, run
+ * the controller, map any error to problem+json. Logs carry an error id and the error's kind, never content.
+ */
+export function endpoint(
+  services: ServicesFactory,
+  controller: (input: EndpointInput) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return async (request: HttpRequest, context: InvocationContext) => {
+    try {
+      const s = await services();
+      const principal = await s.authenticator.authenticate(request.headers.get('authorization'));
+      return await controller({ request, services: s, principal });
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        const id = randomUUID();
+        context.error(`unhandled error ${id}: ${error instanceof Error ? error.name : typeof error}`);
+        const response = problemFromError(error);
+        return {
+          ...response,
+          headers: { ...(response.headers as Record<string, string>), 'x-error-id': id },
+        };
+      }
+      return problemFromError(error);
+    }
+  };
+}
+
+/** Converts zod issues into field errors with Dutch messages. */
+export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(body)',
+    message:
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? 'Dit veld is verplicht.'
+        : issue.code === 'unrecognized_keys'
+          ? `Onbekend veld: ${issue.keys.join(', ')}.`
+          : issue.message,
+  }));
+}
+
+/** Largest JSON body accepted: 50 MB of attachments in base64 plus the e-mail itself. */
+export const maxJsonBytes = 70 * 1024 * 1024;
+
+/** Reads and validates a JSON body; every way it can be wrong becomes a 4xx with a Dutch message. */
+export async function readJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError(
+      'unsupportedMediaType',
+      'unsupported-media-type',
+      'Stuur de gegevens als JSON (Content-Type: application/json).',
+    );
+  }
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (length > maxJsonBytes) {
+    throw new AppError(
+      'payloadTooLarge',
+      'payload-too-large',
+      'Het verzoek is te groot. Bijlagen mogen samen hoogstens 50 MB zijn.',
+    );
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxJsonBytes) {
+    throw new AppError(
+      'payloadTooLarge',
+      'payload-too-large',
+      'Het verzoek is te groot. Bijlagen mogen samen hoogstens 50 MB zijn.',
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('validation', 'malformed-json', 'De gegevens zijn geen geldige JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw validationError('Niet alle velden zijn goed ingevuld.', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResponseInit => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+export { problem };
