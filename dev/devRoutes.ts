@@ -45,16 +45,14 @@ export function devRoutes(clock: SettableClock, graph: GraphSandbox): Map<string
         send(
           res,
           200,
-          graph
-            .sent()
-            .map((m) => ({
-              to: m.to,
-              subject: m.subject,
-              text: m.text,
-              html: m.html,
-              headers: m.headers,
-              sentAt: m.sentAt,
-            })),
+          graph.sent().map((m) => ({
+            to: m.to,
+            subject: m.subject,
+            text: m.text,
+            html: m.html,
+            headers: m.headers,
+            sentAt: m.sentAt,
+          })),
         ),
     ],
   ]);

@@ -220,25 +220,21 @@ function preflight(res: ServerResponse): void {
 }
 
 function notFound(res: ServerResponse): void {
-  res
-    .writeHead(404, { 'content-type': 'application/problem+json; charset=utf-8' })
-    .end(
-      JSON.stringify({
-        type: 'urn:klachtenregister:problem:not-found',
-        title: 'Dit adres bestaat niet.',
-        status: 404,
-      }),
-    );
+  res.writeHead(404, { 'content-type': 'application/problem+json; charset=utf-8' }).end(
+    JSON.stringify({
+      type: 'urn:klachtenregister:problem:not-found',
+      title: 'Dit adres bestaat niet.',
+      status: 404,
+    }),
+  );
 }
 
 function tooLarge(res: ServerResponse): void {
-  res
-    .writeHead(413, { 'content-type': 'application/problem+json; charset=utf-8' })
-    .end(
-      JSON.stringify({
-        type: 'urn:klachtenregister:problem:payload-too-large',
-        title: 'Het verzoek is te groot.',
-        status: 413,
-      }),
-    );
+  res.writeHead(413, { 'content-type': 'application/problem+json; charset=utf-8' }).end(
+    JSON.stringify({
+      type: 'urn:klachtenregister:problem:payload-too-large',
+      title: 'Het verzoek is te groot.',
+      status: 413,
+    }),
+  );
 }

@@ -47,6 +47,8 @@ export interface Stack {
   clock: SettableClock;
   host: LocalHost;
   storageConnectionString: string;
+  /** Azurite itself, so a test can take storage away and see the app notice. */
+  azurite: Azurite;
   /** The app settings the local Functions app runs with (what would be app settings in Azure). */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -129,6 +131,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clock,
       host,
       storageConnectionString: azurite.connectionString,
+      azurite,
       env,
       stop,
     };
