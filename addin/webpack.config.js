@@ -6,15 +6,20 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-/** Production settings come from the environment of the build (see docs/deploy.md). */
+/**
+ * Production settings come from the environment of the build: the azd environment, or exported by hand
+ * (docs/deploy.md). The API scope is the one the manifest's webApplicationInfo exposes.
+ */
 function productionDefines(env) {
-  const need = (name, fallback) => JSON.stringify(env[name] ?? fallback);
+  const value = (name, fallback) => env[name] ?? fallback;
+  const tenant = value('AZURE_TENANT_ID', 'organizations');
+  const apiClientId = value('KR_API_CLIENT_ID', '00000000-0000-0000-0000-000000000000');
   return {
     __KR_DEV__: 'false',
-    __KR_API_BASE__: need('KR_API_BASE', 'https://klachtenregister-api.example/api'),
-    __KR_NAA_CLIENT_ID__: need('KR_ADDIN_CLIENT_ID', '00000000-0000-0000-0000-000000000000'),
-    __KR_NAA_AUTHORITY__: need('KR_NAA_AUTHORITY', 'https://login.microsoftonline.com/organizations'),
-    __KR_API_SCOPE__: need('KR_API_SCOPE', 'api://klachtenregister/Klachten.ReadWrite'),
+    __KR_API_BASE__: JSON.stringify(value('API_BASE_URL', 'https://klachtenregister-api.example/api')),
+    __KR_NAA_CLIENT_ID__: JSON.stringify(value('KR_ADDIN_CLIENT_ID', '00000000-0000-0000-0000-000000000000')),
+    __KR_NAA_AUTHORITY__: JSON.stringify(`https://login.microsoftonline.com/${tenant}`),
+    __KR_API_SCOPE__: JSON.stringify(`api://${apiClientId}/access_as_user`),
   };
 }
 

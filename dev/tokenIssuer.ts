@@ -49,7 +49,7 @@ export async function createTokenIssuer(hostUrl: string): Promise<TokenIssuer> {
       name: person.name,
       preferred_username: person.address,
       roles: person.role === 'geen' ? [] : [person.role],
-      scp: 'Klachten.ReadWrite',
+      scp: 'access_as_user',
       ...claims,
     })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
