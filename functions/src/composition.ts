@@ -5,6 +5,8 @@ import { createJwtAuthenticator, type Authenticator } from './adapters/jwtAuthen
 import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
 import { createTableComplaintStore } from './adapters/tableComplaintStore';
 import { createBlobFileStore } from './adapters/blobFileStore';
+import { createTableComplaintIndex } from './adapters/tableComplaintIndex';
+import type { ComplaintIndex } from './app/complaintIndex';
 import { systemClock, type Clock } from './app/clock';
 import type { ComplaintDocument } from './app/complaintDocument';
 import type { FileStore } from './app/fileStore';
@@ -17,6 +19,7 @@ export interface Services {
   authenticator: Authenticator;
   complaints: ComplaintStore<ComplaintDocument>;
   files: FileStore;
+  index: ComplaintIndex;
   probe: StorageProbe;
   procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
 }
@@ -34,6 +37,7 @@ export function createServices(
     authenticator: createJwtAuthenticator(config.auth),
     complaints: createTableComplaintStore<ComplaintDocument>(storage.tables.complaints, storage.tables.keys),
     files: createBlobFileStore(storage.container),
+    index: createTableComplaintIndex(storage.tables.index),
     probe: {
       async ping() {
         await storage.tableService.getProperties({ abortSignal: AbortSignal.timeout(5_000) });

@@ -1,7 +1,15 @@
 import type { ServicesFactory } from './composition';
 import type { FunctionDefinition } from './definitions';
 import { health } from './functions/health';
-import { getComplaintById, listComplaints, postComplaint } from './functions/complaints';
+import {
+  getAttachmentHandler,
+  getAudit,
+  getComplaintById,
+  getSimilar,
+  listComplaintsHandler,
+  postComplaint,
+  postStep,
+} from './functions/complaints';
 
 /** Every function of the app, for the runtime (index.ts) and the local host alike. */
 export function createFunctionDefinitions(services: ServicesFactory): FunctionDefinition[] {
@@ -19,7 +27,7 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
       name: 'listComplaints',
       route: 'complaints',
       methods: ['GET'],
-      handler: listComplaints(services),
+      handler: listComplaintsHandler(services),
     },
     {
       kind: 'http',
@@ -27,6 +35,34 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
       route: 'complaints/{id}',
       methods: ['GET'],
       handler: getComplaintById(services),
+    },
+    {
+      kind: 'http',
+      name: 'recordStep',
+      route: 'complaints/{id}/steps',
+      methods: ['POST'],
+      handler: postStep(services),
+    },
+    {
+      kind: 'http',
+      name: 'similarComplaints',
+      route: 'complaints/{id}/similar',
+      methods: ['GET'],
+      handler: getSimilar(services),
+    },
+    {
+      kind: 'http',
+      name: 'getAttachment',
+      route: 'complaints/{id}/attachments/{name}',
+      methods: ['GET'],
+      handler: getAttachmentHandler(services),
+    },
+    {
+      kind: 'http',
+      name: 'auditTrail',
+      route: 'complaints/{id}/audit',
+      methods: ['GET'],
+      handler: getAudit(services),
     },
   ];
 }

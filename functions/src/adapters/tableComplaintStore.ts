@@ -6,7 +6,7 @@ import {
   type TransactionAction,
 } from '@azure/data-tables';
 import { AppError } from '../app/errors';
-import type { AuditEntry, ClaimResult, ComplaintStore, SideRow, Stored } from '../app/ports';
+import type { AuditEntry, ClaimResult, ComplaintStore, OutboxRecord, SideRow, Stored } from '../app/ports';
 import { auditKey } from '../app/sideRows';
 
 /**
@@ -43,9 +43,25 @@ function fromChunks(entity: Record<string, unknown>): string {
   return json;
 }
 
+/** Outbox rows also carry their delivery `status` as a property, so the sender's query can filter on it. */
 function sideRowEntity(partitionKey: string, row: SideRow): TableEntity {
-  return { partitionKey, rowKey: `${row.kind}-${row.key}`, data: JSON.stringify(row.data) };
+  const status =
+    row.kind === 'outbox' && typeof row.data['status'] === 'string' ? { status: row.data['status'] } : {};
+  return { partitionKey, rowKey: `${row.kind}-${row.key}`, data: JSON.stringify(row.data), ...status };
 }
+
+function isPreconditionFailed(error: unknown): boolean {
+  return (
+    status(error) === 412 || (error instanceof RestError && /UpdateConditionNotSatisfied/.test(error.message))
+  );
+}
+
+const staleError = (): AppError =>
+  new AppError(
+    'preconditionFailed',
+    'stale',
+    'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
+  );
 
 export function createTableComplaintStore<T extends { id: string }>(
   complaints: TableClient,
@@ -182,16 +198,7 @@ export function createTableComplaintStore<T extends { id: string }>(
         if (first?.etag) return first.etag;
         return (await complaints.getEntity(doc.id, complaintRow)).etag;
       } catch (error) {
-        if (
-          status(error) === 412 ||
-          (error instanceof RestError && /UpdateConditionNotSatisfied/.test(error.message))
-        ) {
-          throw new AppError(
-            'preconditionFailed',
-            'stale',
-            'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
-          );
-        }
+        if (isPreconditionFailed(error)) throw staleError();
         throw error;
       }
     },
@@ -213,6 +220,42 @@ export function createTableComplaintStore<T extends { id: string }>(
       });
       for await (const row of rows) out.push(JSON.parse(row.data) as AuditEntry);
       return out;
+    },
+
+    async listOutbox(query) {
+      let filter: string;
+      if ('complaintId' in query) {
+        filter = odata`PartitionKey eq ${query.complaintId} and RowKey ge 'outbox-' and RowKey lt 'outbox.'`;
+      } else {
+        if (query.statuses.length === 0) return [];
+        const statuses = query.statuses.map((s) => odata`status eq ${s}`).join(' or ');
+        filter = `RowKey ge 'outbox-' and RowKey lt 'outbox.' and (${statuses})`;
+      }
+      const out: OutboxRecord[] = [];
+      const rows = complaints.listEntities<{ data: string }>({ queryOptions: { filter } });
+      for await (const row of rows) {
+        out.push({
+          complaintId: row.partitionKey,
+          key: row.rowKey.slice('outbox-'.length),
+          etag: row.etag,
+          data: JSON.parse(row.data) as Record<string, unknown>,
+        });
+      }
+      return out;
+    },
+
+    async saveOutbox(record, etag) {
+      const entity = sideRowEntity(record.complaintId, {
+        kind: 'outbox',
+        key: record.key,
+        data: record.data,
+      });
+      try {
+        return (await complaints.updateEntity(entity, 'Replace', { etag })).etag ?? '';
+      } catch (error) {
+        if (isPreconditionFailed(error)) throw staleError();
+        throw error;
+      }
     },
   };
 }

@@ -18,4 +18,6 @@ export interface ComplaintDocument {
     receivedAt: string;
   };
   state: ComplaintState;
+  /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
+  actors: Record<string, string>;
 }

@@ -32,7 +32,7 @@ export function toView(doc: ComplaintDocument, etag: string): ComplaintView {
     timeline: s.timeline.map((t) => ({
       at: t.on,
       type: t.type,
-      by: '',
+      by: doc.actors[String(t.seq)] ?? '',
       ...(t.step ? { detail: { ...t.step } } : {}),
     })),
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),

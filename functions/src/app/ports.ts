@@ -18,6 +18,18 @@ export interface AuditEntry {
   detail?: string;
 }
 
+/**
+ * An outbox row as stored (issue 5): the letter a step queued plus its delivery state, in the complaint's
+ * partition. `data` is what `sideRows.outboxRows` wrote and the sender maintains; the sender parses it.
+ */
+export interface OutboxRecord {
+  complaintId: string;
+  /** The letter's sequence number, 4 digits (`0001`). */
+  key: string;
+  etag: string;
+  data: Record<string, unknown>;
+}
+
 export interface Stored<T> {
   doc: T;
   etag: string;
@@ -46,6 +58,13 @@ export interface ComplaintStore<T extends { id: string }> {
   /** Appends audit rows without changing the complaint (reads are audited too). */
   audit(id: string, entries: readonly AuditEntry[]): Promise<void>;
   listAudit(id: string): Promise<AuditEntry[]>;
+  /**
+   * Outbox rows: every row of one complaint, or the rows in the given delivery states across all complaints
+   * (the sender's work list; a filtered scan of the table, fine at a complaints register's volume).
+   */
+  listOutbox(query: { complaintId: string } | { statuses: readonly string[] }): Promise<OutboxRecord[]>;
+  /** Replaces one outbox row if `etag` is still current (else throws a preconditionFailed AppError); returns the new ETag. */
+  saveOutbox(record: Omit<OutboxRecord, 'etag'>, etag: string): Promise<string>;
 }
 
 /** Whether storage answers at all; used by the health endpoint. */

@@ -14,6 +14,7 @@ import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from './errors';
 import { can, type Principal } from './principal';
 import { auditRow, messageKeyOf, outboxRows } from './sideRows';
+import { indexEntryOf } from './complaintIndex';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -159,6 +160,7 @@ export async function registerComplaint(
       receivedAt: message.receivedAt,
     },
     state: result.state,
+    actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
   };
   const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
   const outcome = await services.complaints.create(doc, rows);
@@ -169,5 +171,6 @@ export async function registerComplaint(
       'storage',
       'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
     );
+  await services.index.put(indexEntryOf(stored.doc));
   return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
 }

@@ -1,11 +1,18 @@
-import type { HttpHandler } from '@azure/functions';
+import { Readable } from 'node:stream';
+import type { HttpHandler, HttpRequest, HttpResponseInit } from '@azure/functions';
 import { registrationRequest } from '../../../domain/src/api/registration';
 import type { ServicesFactory } from '../composition';
+import { applyComplaintStep } from '../app/applyComplaintStep';
+import { getAttachment, getAuditTrail } from '../app/complaintFiles';
+import { toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../app/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
+import { listComplaints } from '../app/listComplaints';
 import { registerComplaint } from '../app/registerComplaint';
-import { toSummary, toView } from '../app/complaintViews';
-import { endpoint, json, readJson } from '../http/endpoint';
+import { similarComplaints } from '../app/similarComplaints';
+import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
+
+const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
 /** `POST /api/complaints`: 201 with the new complaint, 200 with the existing one for an e-mail registered before. */
 export const postComplaint = (services: ServicesFactory): HttpHandler =>
@@ -18,22 +25,85 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
     });
   });
 
-/** `GET /api/complaints?internetMessageId=…`: the complaint of an e-mail, as a (possibly empty) page. */
-export const listComplaints = (services: ServicesFactory): HttpHandler =>
+/**
+ * `GET /api/complaints?internetMessageId=…` (what the task pane asks first: any role) or the register's
+ * pages `?status=&handler=me&overdue=true&year=&continuationToken=` (handlers and the director).
+ */
+export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const messageId = request.query.get('internetMessageId');
-    if (messageId === null || messageId.length === 0 || messageId.length > 2000) {
-      throw validationError('Geef het internetMessageId van de e-mail op.', [
-        { field: 'internetMessageId', message: 'Dit veld is verplicht.' },
-      ]);
+    if (messageId !== null) {
+      if (messageId.length === 0 || messageId.length > 2000) {
+        throw validationError('Geef het internetMessageId van de e-mail op.', [
+          { field: 'internetMessageId', message: 'Dit veld is verplicht.' },
+        ]);
+      }
+      const found = await findByMessage(s, principal, messageId);
+      return json(200, { items: found ? [toSummary(found.doc, found.etag, principal)] : [] });
     }
-    const found = await findByMessage(s, principal, messageId);
-    return json(200, { items: found ? [toSummary(found.doc, found.etag, principal)] : [] });
+    const q = request.query;
+    const page = await listComplaints(s, principal, {
+      status: q.get('status'),
+      handler: q.get('handler'),
+      overdue: q.get('overdue'),
+      year: q.get('year'),
+      pageSize: q.get('pageSize'),
+      continuationToken: q.get('continuationToken'),
+    });
+    return json(200, {
+      items: page.items.map((i) => toSummary(i.doc, i.etag, principal)),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    });
   });
 
 /** `GET /api/complaints/{id}`. */
 export const getComplaintById = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
-    const { doc, etag } = await getComplaint(s, principal, request.params['id'] ?? '');
+    const { doc, etag } = await getComplaint(s, principal, param(request, 'id'));
     return json(200, toView(doc, etag), { etag });
   });
+
+/** `POST /api/complaints/{id}/steps` with If-Match. */
+export const postStep = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) => {
+    const body = await readJsonBody(request);
+    const { doc, etag } = await applyComplaintStep(
+      s,
+      principal,
+      param(request, 'id'),
+      request.headers.get('if-match'),
+      body,
+    );
+    return json(200, toView(doc, etag), { etag });
+  });
+
+/** `GET /api/complaints/{id}/similar`: repeat-complaint candidates (R12). */
+export const getSimilar = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) =>
+    json(200, { items: await similarComplaints(s, principal, param(request, 'id')) }),
+  );
+
+/** `GET /api/complaints/{id}/attachments/{name}`: the stored original, as a download. */
+export const getAttachmentHandler = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) => {
+    const file = await getAttachment(s, principal, param(request, 'id'), param(request, 'name'));
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return {
+      status: 200,
+      headers: {
+        'content-type': file.contentType,
+        'content-length': String(file.size),
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+      // Streamed from Blob Storage, not buffered in the function.
+      body: Readable.toWeb(Readable.from(file.content)) as unknown as HttpResponseInit['body'],
+    };
+  });
+
+/** `GET /api/complaints/{id}/audit` (Directeur). */
+export const getAudit = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) =>
+    json(200, { items: await getAuditTrail(s, principal, param(request, 'id')) }),
+  );

@@ -2,6 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, validationError } from '../app/errors';
+import { fieldErrorsOf } from '../app/fieldErrors';
 import type { Principal } from '../app/principal';
 import type { Services, ServicesFactory } from '../composition';
 import { problem, problemFromError } from './problem';
@@ -40,24 +41,11 @@ export function endpoint(
   };
 }
 
-/** Converts zod issues into field errors with Dutch messages. */
-export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(body)',
-    message:
-      issue.code === 'invalid_type' && issue.input === undefined
-        ? 'Dit veld is verplicht.'
-        : issue.code === 'unrecognized_keys'
-          ? `Onbekend veld: ${issue.keys.join(', ')}.`
-          : issue.message,
-  }));
-}
-
 /** Largest JSON body accepted: 50 MB of attachments in base64 plus the e-mail itself. */
 export const maxJsonBytes = 70 * 1024 * 1024;
 
-/** Reads and validates a JSON body; every way it can be wrong becomes a 4xx with a Dutch message. */
-export async function readJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
+/** Reads a JSON body without validating it (the use case validates); malformed or oversized → 4xx. */
+export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError(
@@ -82,15 +70,19 @@ export async function readJson<S extends z.ZodType>(request: HttpRequest, schema
       'Het verzoek is te groot. Bijlagen mogen samen hoogstens 50 MB zijn.',
     );
   }
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new AppError('validation', 'malformed-json', 'De gegevens zijn geen geldige JSON.');
   }
+}
+
+/** Reads and validates a JSON body; every way it can be wrong becomes a 4xx with a Dutch message. */
+export async function readJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
+  const body = await readJsonBody(request);
   const parsed = schema.safeParse(body);
   if (!parsed.success)
-    throw validationError('Niet alle velden zijn goed ingevuld.', fieldErrors(parsed.error));
+    throw validationError('Niet alle velden zijn goed ingevuld.', fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 
