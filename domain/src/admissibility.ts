@@ -67,7 +67,8 @@ export function findRepeatCandidates(
     found.push({ number: other.number, decidedOn: other.decidedOn, matchedOn, similarity });
   }
   return found.sort(
-    (a, b) => b.similarity - a.similarity || (a.decidedOn < b.decidedOn ? 1 : a.decidedOn > b.decidedOn ? -1 : 0),
+    (a, b) =>
+      b.similarity - a.similarity || (a.decidedOn < b.decidedOn ? 1 : a.decidedOn > b.decidedOn ? -1 : 0),
   );
 }
 

@@ -74,7 +74,9 @@ export function toStatistics(state: ComplaintState, today: LocalDate): Complaint
     ...(state.thirdParty !== undefined ? { thirdPartyReferredOn: state.thirdParty.referredOn } : {}),
     ...(state.thirdParty?.ruling !== undefined ? { bindingRulingOn: state.thirdParty.ruling.on } : {}),
     ...(state.inadmissible !== undefined ? { inadmissibleGround: state.inadmissible.ground } : {}),
-    ...(state.inadmissible?.relatedComplaint !== undefined ? { relatedComplaint: state.inadmissible.relatedComplaint } : {}),
+    ...(state.inadmissible?.relatedComplaint !== undefined
+      ? { relatedComplaint: state.inadmissible.relatedComplaint }
+      : {}),
     causeCategories: state.causes.map((c) => c.category),
     measures: state.measures.map((m) => ({ on: m.on, dueOn: m.dueOn })),
     complainantInformedOn: [...state.complainantInformedOn],
@@ -88,7 +90,10 @@ export function erasureRefusal(state: ComplaintState, today: LocalDate): Refusal
     return refuse('notClosed', `Klacht ${state.number} is nog niet afgesloten.`);
   }
   if (state.legalHold) {
-    return refuse('legalHold', `Klacht ${state.number} mag niet worden geanonimiseerd: er loopt een procedure (bewaarplicht).`);
+    return refuse(
+      'legalHold',
+      `Klacht ${state.number} mag niet worden geanonimiseerd: er loopt een procedure (bewaarplicht).`,
+    );
   }
   if (today <= state.deadlines.retainUntil) {
     return refuse(
@@ -104,7 +109,10 @@ export function isErasable(state: ComplaintState, today: LocalDate): boolean {
 }
 
 /** R3: the statistical record that replaces the complaint once its retention has passed. */
-export function anonymise(state: ComplaintState, today: LocalDate): { ok: true; record: AnonymisedComplaint } | Refusal {
+export function anonymise(
+  state: ComplaintState,
+  today: LocalDate,
+): { ok: true; record: AnonymisedComplaint } | Refusal {
   const refusal = erasureRefusal(state, today);
   if (refusal) return refusal;
   return { ok: true, record: { ...toStatistics(state, today), anonymisedOn: today } };

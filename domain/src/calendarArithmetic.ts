@@ -26,4 +26,3 @@ export function addCalendarWeeks(date: LocalDate, weeks: number): LocalDate {
 export function addCalendarYears(date: LocalDate, years: number): LocalDate {
   return addCalendarMonths(date, years * 12);
 }
-

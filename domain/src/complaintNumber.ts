@@ -38,6 +38,7 @@ export function isComplaintNumber(value: unknown): value is ComplaintNumber {
 /** Validates and brands (accepts lower case and surrounding spaces); throws a `RangeError` otherwise. */
 export function complaintNumber(text: string): ComplaintNumber {
   const parsed = parseComplaintNumber(text);
-  if (!parsed) throw new RangeError(`Not a complaint number (K-YYYY-NNNN): ${JSON.stringify(text.slice(0, 30))}`);
+  if (!parsed)
+    throw new RangeError(`Not a complaint number (K-YYYY-NNNN): ${JSON.stringify(text.slice(0, 30))}`);
   return formatComplaintNumber(parsed.year, parsed.sequence);
 }

@@ -42,11 +42,7 @@ export const AGREEMENT_LABELS: Readonly<Record<Agreement, string>> = {
 };
 
 export type DeadlineName =
-  | 'acknowledgeBy'
-  | 'resolveBy'
-  | 'extensionNoticeBy'
-  | 'escalationResponseBy'
-  | 'retainUntil';
+  'acknowledgeBy' | 'resolveBy' | 'extensionNoticeBy' | 'escalationResponseBy' | 'retainUntil';
 
 /** The current deadlines. Absent means: not applicable (yet), or no longer pending. */
 export interface Deadlines {

@@ -27,7 +27,11 @@ export function acknowledgeBy(calendar: WorkingDayCalendar, receivedOn: LocalDat
  * R5: receipt + the handling term, rolled to a working day. Does not check the term's bounds; registration
  * does that with `checkHandlingTerm` first.
  */
-export function resolveBy(calendar: WorkingDayCalendar, receivedOn: LocalDate, term: HandlingTerm): LocalDate {
+export function resolveBy(
+  calendar: WorkingDayCalendar,
+  receivedOn: LocalDate,
+  term: HandlingTerm,
+): LocalDate {
   return calendar.workingDayOnOrAfter(addHandlingTerm(receivedOn, term));
 }
 
@@ -46,7 +50,11 @@ export function escalationResponseBy(calendar: WorkingDayCalendar, escalatedOn: 
  * only *after* this date. Rolling forward keeps at least the full retention period, and the erasure job runs
  * on working days anyway.
  */
-export function retainUntil(calendar: WorkingDayCalendar, closedOn: LocalDate, retentionYears: number): LocalDate {
+export function retainUntil(
+  calendar: WorkingDayCalendar,
+  closedOn: LocalDate,
+  retentionYears: number,
+): LocalDate {
   assertRetentionYears(retentionYears);
   return calendar.workingDayOnOrAfter(addCalendarYears(closedOn, retentionYears));
 }
@@ -54,7 +62,9 @@ export function retainUntil(calendar: WorkingDayCalendar, closedOn: LocalDate, r
 /** Throws a `RangeError` unless the retention is a whole number of years in [2, 100]. */
 export function assertRetentionYears(retentionYears: number): void {
   if (!Number.isInteger(retentionYears) || retentionYears < MIN_RETENTION_YEARS || retentionYears > 100) {
-    throw new RangeError(`Retention must be a whole number of years between 2 and 100, got ${retentionYears}`);
+    throw new RangeError(
+      `Retention must be a whole number of years between 2 and 100, got ${retentionYears}`,
+    );
   }
 }
 

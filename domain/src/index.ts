@@ -86,8 +86,23 @@ export {
   procedureSettingsSchema,
   defaultProcedureSettings,
 } from './settings';
-export { localDateSchema, complaintNumberSchema, partySchema, emailAddressSchema, textSchema } from './schemas';
-export { type Step, type StepInput, type StepType, type StepOf, stepSchema, STEP_TYPES, STEP_LABELS, parseStep } from './steps';
+export {
+  localDateSchema,
+  complaintNumberSchema,
+  partySchema,
+  emailAddressSchema,
+  textSchema,
+} from './schemas';
+export {
+  type Step,
+  type StepInput,
+  type StepType,
+  type StepOf,
+  stepSchema,
+  STEP_TYPES,
+  STEP_LABELS,
+  parseStep,
+} from './steps';
 export {
   type Party,
   type AttachmentRef,

@@ -18,12 +18,17 @@ import { missingRegisterFields, REGISTER_FIELD_LABELS } from './registerRecord';
 import { STEP_TYPES, type Step, type StepOf, type StepType } from './steps';
 
 /** Steps that remain possible after closing (R14): the root-cause record and "klager geïnformeerd". */
-export const STEPS_AFTER_CLOSING: readonly StepType[] = ['causeAnalysed', 'measureRecorded', 'complainantInformed'];
+export const STEPS_AFTER_CLOSING: readonly StepType[] = [
+  'causeAnalysed',
+  'measureRecorded',
+  'complainantInformed',
+];
 
 type Guard = (state: ComplaintState) => Refusal | undefined;
 
 const latest = (s: ComplaintState): Proposal | undefined => s.proposals.at(-1);
-const referralPending = (s: ComplaintState): boolean => s.thirdParty !== undefined && s.thirdParty.ruling === undefined;
+const referralPending = (s: ComplaintState): boolean =>
+  s.thirdParty !== undefined && s.thirdParty.ruling === undefined;
 const pendingEscalation = (s: ComplaintState) => s.escalations.find((e) => e.respondedOn === undefined);
 
 function mustBeOpen(s: ComplaintState): Refusal | undefined {
@@ -36,7 +41,10 @@ function mustBeOpen(s: ComplaintState): Refusal | undefined {
 
 function noReferralPending(s: ComplaintState): Refusal | undefined {
   if (!referralPending(s)) return undefined;
-  return refuse('thirdPartyPending', 'De klacht ligt bij de onafhankelijke derde; wacht op de bindende uitspraak.');
+  return refuse(
+    'thirdPartyPending',
+    'De klacht ligt bij de onafhankelijke derde; wacht op de bindende uitspraak.',
+  );
 }
 
 function needsDecision(s: ComplaintState): Refusal | undefined {
@@ -65,7 +73,10 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () =>
         s.acknowledgedOn === undefined
           ? undefined
-          : refuse('alreadyAcknowledged', `De ontvangst is al bevestigd op ${formatDutchDate(s.acknowledgedOn)}.`),
+          : refuse(
+              'alreadyAcknowledged',
+              `De ontvangst is al bevestigd op ${formatDutchDate(s.acknowledgedOn)}.`,
+            ),
     ),
   informationRequested: mustBeOpen,
   meetingScheduled: mustBeOpen,
@@ -73,7 +84,12 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
     first(
       () => mustBeOpen(s),
       () =>
-        s.decision ? refuse('decisionAlreadyTaken', `Er is al een besluit genomen op ${formatDutchDate(s.decision.on)}.`) : undefined,
+        s.decision
+          ? refuse(
+              'decisionAlreadyTaken',
+              `Er is al een besluit genomen op ${formatDutchDate(s.decision.on)}.`,
+            )
+          : undefined,
     ),
   solutionProposed: (s) =>
     first(
@@ -83,10 +99,18 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () => {
         const p = latest(s);
         if (!p) return undefined;
-        if (!p.answer) return refuse('agreementPending', 'Leg eerst de reactie van de klager op de vorige oplossing vast.');
-        if (p.answer.agreed) return refuse('alreadyAgreed', 'De klager is al akkoord met de voorgestelde oplossing.');
+        if (!p.answer)
+          return refuse(
+            'agreementPending',
+            'Leg eerst de reactie van de klager op de vorige oplossing vast.',
+          );
+        if (p.answer.agreed)
+          return refuse('alreadyAgreed', 'De klager is al akkoord met de voorgestelde oplossing.');
         if (!p.clarification) {
-          return refuse('clarificationMissing', 'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.');
+          return refuse(
+            'clarificationMissing',
+            'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.',
+          );
         }
         return undefined;
       },
@@ -97,7 +121,8 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () => {
         const p = latest(s);
         if (!p) return refuse('solutionMissing', 'Er is nog geen oplossing voorgesteld.');
-        if (p.answer) return refuse('agreementAlreadyRecorded', 'De reactie op de laatste oplossing is al vastgelegd.');
+        if (p.answer)
+          return refuse('agreementAlreadyRecorded', 'De reactie op de laatste oplossing is al vastgelegd.');
         return undefined;
       },
     ),
@@ -107,7 +132,10 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () => {
         const p = latest(s);
         if (p?.answer?.agreed !== false) {
-          return refuse('notDisagreed', 'Een verduidelijkingsafspraak volgt op "niet akkoord" van de klager.');
+          return refuse(
+            'notDisagreed',
+            'Een verduidelijkingsafspraak volgt op "niet akkoord" van de klager.',
+          );
         }
         if (p.clarification) {
           return refuse('clarificationAlreadyScheduled', 'De verduidelijkingsafspraak is al gepland.');
@@ -122,23 +150,32 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () =>
         s.resolvedOn === undefined
           ? undefined
-          : refuse('alreadyResolved', 'De klager heeft de uitkomst al ontvangen; een verlenging is niet meer nodig.'),
+          : refuse(
+              'alreadyResolved',
+              'De klager heeft de uitkomst al ontvangen; een verlenging is niet meer nodig.',
+            ),
     ),
   escalated: (s) =>
     first(
       () => mustBeOpen(s),
-      () => (pendingEscalation(s) ? refuse('escalationPending', 'De klacht ligt al bij de directeur.') : undefined),
+      () =>
+        pendingEscalation(s) ? refuse('escalationPending', 'De klacht ligt al bij de directeur.') : undefined,
     ),
   escalationResponded: (s) =>
     first(
       () => mustBeOpen(s),
       () =>
-        pendingEscalation(s) ? undefined : refuse('noPendingEscalation', 'De klacht is niet aan de directeur voorgelegd.'),
+        pendingEscalation(s)
+          ? undefined
+          : refuse('noPendingEscalation', 'De klacht is niet aan de directeur voorgelegd.'),
     ),
   referredToThirdParty: (s) =>
     first(
       () => mustBeOpen(s),
-      () => (s.thirdParty ? refuse('alreadyReferred', 'De klacht is al voorgelegd aan de onafhankelijke derde.') : undefined),
+      () =>
+        s.thirdParty
+          ? refuse('alreadyReferred', 'De klacht is al voorgelegd aan de onafhankelijke derde.')
+          : undefined,
       () =>
         latest(s)?.answer?.agreed === false
           ? undefined
@@ -151,14 +188,19 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
     first(
       () => mustBeOpen(s),
       () =>
-        referralPending(s) ? undefined : refuse('noPendingReferral', 'De klacht is niet voorgelegd aan de onafhankelijke derde.'),
+        referralPending(s)
+          ? undefined
+          : refuse('noPendingReferral', 'De klacht is niet voorgelegd aan de onafhankelijke derde.'),
     ),
   declaredInadmissible: (s) =>
     first(
       () => mustBeOpen(s),
       () =>
         s.decision
-          ? refuse('inadmissibleAfterDecision', 'Er is al een besluit genomen: de klacht is in behandeling genomen.')
+          ? refuse(
+              'inadmissibleAfterDecision',
+              'Er is al een besluit genomen: de klacht is in behandeling genomen.',
+            )
           : undefined,
     ),
   causeAnalysed: needsDecision,
@@ -171,7 +213,10 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () => noReferralPending(s),
       () =>
         pendingEscalation(s)
-          ? refuse('escalationPending', 'Leg eerst de reactie over de werkwijze na voorlegging aan de directeur vast.')
+          ? refuse(
+              'escalationPending',
+              'Leg eerst de reactie over de werkwijze na voorlegging aan de directeur vast.',
+            )
           : undefined,
       () => {
         const missing = missingRegisterFields(s).filter((f) => f !== 'agreement');
@@ -184,7 +229,10 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
       () => {
         const p = latest(s);
         if (p?.answer?.agreed === false && !p.clarification) {
-          return refuse('clarificationMissing', 'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.');
+          return refuse(
+            'clarificationMissing',
+            'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.',
+          );
         }
         return undefined;
       },
@@ -192,7 +240,9 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
 };
 
 /** Whether each step type is possible now, with the refusal when not (for a disabled button's tooltip). */
-export function explainSteps(state: ComplaintState): { type: StepType; allowed: boolean; refusal?: Refusal }[] {
+export function explainSteps(
+  state: ComplaintState,
+): { type: StepType; allowed: boolean; refusal?: Refusal }[] {
   return STEP_TYPES.map((type) => {
     const refusal = GUARDS[type](state);
     return refusal ? { type, allowed: false, refusal } : { type, allowed: true };
@@ -219,7 +269,10 @@ export function applyStep(state: ComplaintState, step: Step, ctx: ProcedureConte
   const on = step.on ?? ctx.today;
   if (on > ctx.today) return refuse('dateInFuture', `De datum ${formatDutchDate(on)} ligt in de toekomst.`);
   if (on < state.receivedOn) {
-    return refuse('dateBeforeReceipt', `De datum ${formatDutchDate(on)} ligt vóór de ontvangst van de klacht.`);
+    return refuse(
+      'dateBeforeReceipt',
+      `De datum ${formatDutchDate(on)} ligt vóór de ontvangst van de klacht.`,
+    );
   }
   const change = transition(state, step, on, ctx);
   if ('ok' in change) return change;
@@ -281,7 +334,11 @@ function acknowledged(s: ComplaintState, on: LocalDate): Change {
   return { state: { ...s, acknowledgedOn: on, letters }, effects };
 }
 
-function solutionProposed(s: ComplaintState, step: StepOf<'solutionProposed'>, on: LocalDate): Change | Refusal {
+function solutionProposed(
+  s: ComplaintState,
+  step: StepOf<'solutionProposed'>,
+  on: LocalDate,
+): Change | Refusal {
   const previous = latest(s)?.clarification?.on ?? s.decision?.on;
   const tooEarly = notBefore(on, previous, 'het besluit of de verduidelijkingsafspraak');
   if (tooEarly) return tooEarly;
@@ -290,10 +347,18 @@ function solutionProposed(s: ComplaintState, step: StepOf<'solutionProposed'>, o
     proposals: [...s.proposals, { on, solution: step.solution }],
     resolvedOn: s.resolvedOn ?? on,
   };
-  return withLetter(withProposal, on, { kind: 'outcome', decision: s.decision?.summary ?? '', solution: step.solution });
+  return withLetter(withProposal, on, {
+    kind: 'outcome',
+    decision: s.decision?.summary ?? '',
+    solution: step.solution,
+  });
 }
 
-function agreementRecorded(s: ComplaintState, step: StepOf<'agreementRecorded'>, on: LocalDate): Change | Refusal {
+function agreementRecorded(
+  s: ComplaintState,
+  step: StepOf<'agreementRecorded'>,
+  on: LocalDate,
+): Change | Refusal {
   const p = latest(s);
   if (!p) return refuse('solutionMissing', 'Er is nog geen oplossing voorgesteld.');
   const tooEarly = notBefore(on, p.on, 'het voorstel van de oplossing');
@@ -307,8 +372,10 @@ function clarificationMeetingScheduled(
   on: LocalDate,
 ): Change | Refusal {
   const p = latest(s);
-  if (!p?.answer) return refuse('notDisagreed', 'Een verduidelijkingsafspraak volgt op "niet akkoord" van de klager.');
-  const refusal = notBefore(on, p.answer.on, 'de reactie van de klager') ?? meetingNotBefore(step.meetingOn, on);
+  if (!p?.answer)
+    return refuse('notDisagreed', 'Een verduidelijkingsafspraak volgt op "niet akkoord" van de klager.');
+  const refusal =
+    notBefore(on, p.answer.on, 'de reactie van de klager') ?? meetingNotBefore(step.meetingOn, on);
   if (refusal) return refusal;
   return { state: replaceLatest(s, { ...p, clarification: { on, meetingOn: step.meetingOn } }), effects: [] };
 }
@@ -328,7 +395,8 @@ function extensionDetermined(
   }
   const reason = ctx.calendar.nonWorkingReason(step.expectedBy);
   if (reason) {
-    const why = reason.kind === 'weekend' ? 'weekend' : reason.kind === 'closure' ? 'een sluitingsdag' : reason.name;
+    const why =
+      reason.kind === 'weekend' ? 'weekend' : reason.kind === 'closure' ? 'een sluitingsdag' : reason.name;
     return refuse(
       'expectedByNotWorkingDay',
       `${formatDutchDate(step.expectedBy)} is geen werkdag (${why}); kies een werkdag als verwachte datum.`,
@@ -341,13 +409,29 @@ function extensionDetermined(
     deadlines: { ...s.deadlines, resolveBy: step.expectedBy, extensionNoticeBy: noticeBy },
     extensions: [
       ...s.extensions,
-      { on, reason: step.reason, expectedBy: step.expectedBy, previousResolveBy: current, noticeBy, letterSeq: seq },
+      {
+        on,
+        reason: step.reason,
+        expectedBy: step.expectedBy,
+        previousResolveBy: current,
+        noticeBy,
+        letterSeq: seq,
+      },
     ],
   };
-  return withLetter(withExtension, on, { kind: 'extension', reason: step.reason, expectedBy: step.expectedBy });
+  return withLetter(withExtension, on, {
+    kind: 'extension',
+    reason: step.reason,
+    expectedBy: step.expectedBy,
+  });
 }
 
-function escalated(s: ComplaintState, step: StepOf<'escalated'>, on: LocalDate, ctx: ProcedureContext): Change {
+function escalated(
+  s: ComplaintState,
+  step: StepOf<'escalated'>,
+  on: LocalDate,
+  ctx: ProcedureContext,
+): Change {
   const respondBy = escalationResponseBy(ctx.calendar, on);
   const withEscalation: ComplaintState = {
     ...s,
@@ -379,9 +463,15 @@ function referredToThirdParty(s: ComplaintState, on: LocalDate, ctx: ProcedureCo
   return withLetter(referred, on, { kind: 'thirdPartyReferral', thirdParty: party });
 }
 
-function bindingRuling(s: ComplaintState, step: StepOf<'bindingRuling'>, on: LocalDate, ctx: ProcedureContext): Change | Refusal {
+function bindingRuling(
+  s: ComplaintState,
+  step: StepOf<'bindingRuling'>,
+  on: LocalDate,
+  ctx: ProcedureContext,
+): Change | Refusal {
   const referral = s.thirdParty;
-  if (!referral) return refuse('noPendingReferral', 'De klacht is niet voorgelegd aan de onafhankelijke derde.');
+  if (!referral)
+    return refuse('noPendingReferral', 'De klacht is niet voorgelegd aan de onafhankelijke derde.');
   const tooEarly = notBefore(on, referral.referredOn, 'de voorlegging aan de onafhankelijke derde');
   if (tooEarly) return tooEarly;
   const ruled: ComplaintState = {
@@ -400,9 +490,18 @@ function declaredInadmissible(
 ): Change | Refusal {
   if (step.ground === 'late') {
     if (!s.late || s.aroseOn === undefined) {
-      return refuse('notLate', 'De klacht is binnen twee weken na het ontstaan ontvangen en dus niet te laat ingediend.');
+      return refuse(
+        'notLate',
+        'De klacht is binnen twee weken na het ontstaan ontvangen en dus niet te laat ingediend.',
+      );
     }
-    const closedState = close({ ...s, inadmissible: { on, ground: 'late' } }, on, 'inadmissible', 'none', ctx);
+    const closedState = close(
+      { ...s, inadmissible: { on, ground: 'late' } },
+      on,
+      'inadmissible',
+      'none',
+      ctx,
+    );
     return withLetter(closedState, on, {
       kind: 'inadmissibleLate',
       aroseOn: s.aroseOn,
@@ -427,7 +526,12 @@ function declaredInadmissible(
   return withLetter(closedState, on, { kind: 'inadmissibleRepeat', relatedComplaint: related });
 }
 
-function causeAnalysed(s: ComplaintState, step: StepOf<'causeAnalysed'>, on: LocalDate, ctx: ProcedureContext): Change | Refusal {
+function causeAnalysed(
+  s: ComplaintState,
+  step: StepOf<'causeAnalysed'>,
+  on: LocalDate,
+  ctx: ProcedureContext,
+): Change | Refusal {
   if (!ctx.settings.causeCategories.includes(step.category)) {
     return refuse(
       'unknownCauseCategory',
@@ -436,15 +540,28 @@ function causeAnalysed(s: ComplaintState, step: StepOf<'causeAnalysed'>, on: Loc
   }
   const tooEarly = notBefore(on, s.decision?.on, 'het besluit');
   if (tooEarly) return tooEarly;
-  return { state: { ...s, causes: [...s.causes, { on, category: step.category, text: step.text }] }, effects: [] };
+  return {
+    state: { ...s, causes: [...s.causes, { on, category: step.category, text: step.text }] },
+    effects: [],
+  };
 }
 
-function measureRecorded(s: ComplaintState, step: StepOf<'measureRecorded'>, on: LocalDate): Change | Refusal {
+function measureRecorded(
+  s: ComplaintState,
+  step: StepOf<'measureRecorded'>,
+  on: LocalDate,
+): Change | Refusal {
   if (step.dueOn < on) {
-    return refuse('dueBeforeStep', `De streefdatum ${formatDutchDate(step.dueOn)} ligt vóór de datum van vastleggen.`);
+    return refuse(
+      'dueBeforeStep',
+      `De streefdatum ${formatDutchDate(step.dueOn)} ligt vóór de datum van vastleggen.`,
+    );
   }
   return {
-    state: { ...s, measures: [...s.measures, { on, description: step.description, owner: step.owner, dueOn: step.dueOn }] },
+    state: {
+      ...s,
+      measures: [...s.measures, { on, description: step.description, owner: step.owner, dueOn: step.dueOn }],
+    },
     effects: [],
   };
 }
@@ -459,7 +576,12 @@ function reassigned(s: ComplaintState, step: StepOf<'reassigned'>): Change | Ref
   };
 }
 
-function closed(s: ComplaintState, step: StepOf<'closed'>, on: LocalDate, ctx: ProcedureContext): Change | Refusal {
+function closed(
+  s: ComplaintState,
+  step: StepOf<'closed'>,
+  on: LocalDate,
+  ctx: ProcedureContext,
+): Change | Refusal {
   const lastStep = s.timeline.reduce<LocalDate>((max, e) => (e.on > max ? e.on : max), s.receivedOn);
   const tooEarly = notBefore(on, lastStep, 'de laatste vastgelegde stap');
   if (tooEarly) return tooEarly;
@@ -485,7 +607,13 @@ function closed(s: ComplaintState, step: StepOf<'closed'>, on: LocalDate, ctx: P
 }
 
 /** The common part of every way a complaint ends: status, R11 agreement, R3 retention. */
-function close(s: ComplaintState, on: LocalDate, closedAs: ClosedAs, agreement: Agreement, ctx: ProcedureContext): ComplaintState {
+function close(
+  s: ComplaintState,
+  on: LocalDate,
+  closedAs: ClosedAs,
+  agreement: Agreement,
+  ctx: ProcedureContext,
+): ComplaintState {
   return {
     ...s,
     status: 'closed',
@@ -497,7 +625,11 @@ function close(s: ComplaintState, on: LocalDate, closedAs: ClosedAs, agreement: 
   };
 }
 
-type LetterData = Letter extends infer L ? (L extends Letter ? Omit<L, 'seq' | 'complaintNumber' | 'to' | 'inReplyTo'> : never) : never;
+type LetterData = Letter extends infer L
+  ? L extends Letter
+    ? Omit<L, 'seq' | 'complaintNumber' | 'to' | 'inReplyTo'>
+    : never
+  : never;
 
 /** Queues a letter to the complainant: a record in the state and a `sendLetter` effect. */
 function withLetter(s: ComplaintState, on: LocalDate, data: LetterData): Change {
@@ -532,7 +664,9 @@ export function recordLetterSent(state: ComplaintState, seq: number, sentOn: Loc
   const next: ComplaintState = {
     ...state,
     letters: state.letters.map((l) => (l.seq === seq ? { ...l, sentOn } : l)),
-    ...(letter.kind === 'acknowledgement' && state.acknowledgedOn === undefined ? { acknowledgedOn: sentOn } : {}),
+    ...(letter.kind === 'acknowledgement' && state.acknowledgedOn === undefined
+      ? { acknowledgedOn: sentOn }
+      : {}),
   };
   return { ok: true, state: next, effects: derivedEffects(state, next) };
 }
@@ -547,18 +681,25 @@ function derivedEffects(before: ComplaintState, after: ComplaintState): Effect[]
     const to = now.get(name) ?? null;
     if (from !== to) effects.push({ type: 'deadlineChanged', deadline: name, from, to });
   }
-  if (before.legalHold !== after.legalHold) effects.push({ type: 'legalHoldChanged', legalHold: after.legalHold });
+  if (before.legalHold !== after.legalHold)
+    effects.push({ type: 'legalHoldChanged', legalHold: after.legalHold });
   return effects;
 }
 
 function notBefore(on: LocalDate, earlier: LocalDate | undefined, what: string): Refusal | undefined {
   if (earlier === undefined || on >= earlier) return undefined;
-  return refuse('dateBeforePreviousStep', `De datum ${formatDutchDate(on)} ligt vóór ${what} (${formatDutchDate(earlier)}).`);
+  return refuse(
+    'dateBeforePreviousStep',
+    `De datum ${formatDutchDate(on)} ligt vóór ${what} (${formatDutchDate(earlier)}).`,
+  );
 }
 
 function meetingNotBefore(meetingOn: LocalDate, on: LocalDate): Refusal | undefined {
   if (meetingOn >= on) return undefined;
-  return refuse('meetingBeforeStep', `De afspraak (${formatDutchDate(meetingOn)}) ligt vóór de datum van plannen.`);
+  return refuse(
+    'meetingBeforeStep',
+    `De afspraak (${formatDutchDate(meetingOn)}) ligt vóór de datum van plannen.`,
+  );
 }
 
 function replaceLatest(s: ComplaintState, proposal: Proposal): ComplaintState {

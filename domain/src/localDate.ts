@@ -38,7 +38,12 @@ export function isLocalDate(value: unknown): value is LocalDate {
   const month = Number(m[2]);
   const day = Number(m[3]);
   return (
-    year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    year >= MIN_YEAR &&
+    year <= MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
@@ -47,7 +52,8 @@ export function isLocalDate(value: unknown): value is LocalDate {
  * wrong date that slips through would silently move a legal deadline.
  */
 export function localDate(value: string): LocalDate {
-  if (!isLocalDate(value)) throw new RangeError(`Not a valid local date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  if (!isLocalDate(value))
+    throw new RangeError(`Not a valid local date (YYYY-MM-DD): ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -85,7 +91,8 @@ export function epochDayOf(year: number, month: number, day: number): number {
 /** The date of an epoch day. Throws a `RangeError` outside the supported years. */
 export function fromEpochDay(epochDay: number): LocalDate {
   const { year, month, day } = civilOf(epochDay);
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`Date outside ${MIN_YEAR}–${MAX_YEAR}: year ${year}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new RangeError(`Date outside ${MIN_YEAR}–${MAX_YEAR}: year ${year}`);
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}` as LocalDate;
 }
 
@@ -94,7 +101,9 @@ export function civilOf(epochDay: number): { year: number; month: number; day: n
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -145,7 +154,8 @@ const amsterdamFormat = new Intl.DateTimeFormat('en-CA', {
  * IANA time zone database through `Intl`, so summer time and its switch nights are handled by the platform.
  */
 export function toAmsterdamDate(instant: Date): LocalDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date cannot be converted to a local date');
+  if (Number.isNaN(instant.getTime()))
+    throw new RangeError('Invalid Date cannot be converted to a local date');
   let year = '';
   let month = '';
   let day = '';

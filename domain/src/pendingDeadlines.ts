@@ -19,14 +19,17 @@ export function pendingDeadlines(state: ComplaintState): PendingDeadline[] {
   const pending: PendingDeadline[] = [];
   const d = state.deadlines;
   if (state.acknowledgedOn === undefined) pending.push({ deadline: 'acknowledgeBy', due: d.acknowledgeBy });
-  if (state.status === 'open' && state.resolvedOn === undefined) pending.push({ deadline: 'resolveBy', due: d.resolveBy });
+  if (state.status === 'open' && state.resolvedOn === undefined)
+    pending.push({ deadline: 'resolveBy', due: d.resolveBy });
   const extension = state.extensions.at(-1);
   if (extension) {
     const letter = state.letters.find((l) => l.seq === extension.letterSeq);
-    if (letter?.sentOn === undefined) pending.push({ deadline: 'extensionNoticeBy', due: extension.noticeBy });
+    if (letter?.sentOn === undefined)
+      pending.push({ deadline: 'extensionNoticeBy', due: extension.noticeBy });
   }
   const escalation = state.escalations.find((e) => e.respondedOn === undefined);
-  if (escalation && state.status === 'open') pending.push({ deadline: 'escalationResponseBy', due: escalation.respondBy });
+  if (escalation && state.status === 'open')
+    pending.push({ deadline: 'escalationResponseBy', due: escalation.respondBy });
   if (state.status === 'closed' && !state.legalHold && d.retainUntil !== undefined) {
     pending.push({ deadline: 'retainUntil', due: d.retainUntil });
   }

@@ -66,9 +66,15 @@ export const registerComplaintInputSchema = registrationSchema.extend({ number: 
  * Everything that can refuse a registration, without needing a number: call it before reserving the next
  * number so that a refused registration leaves no gap in the numbering.
  */
-export function checkRegistration(input: Omit<RegisterComplaintInput, 'number'>, ctx: ProcedureContext): Refusal | undefined {
+export function checkRegistration(
+  input: Omit<RegisterComplaintInput, 'number'>,
+  ctx: ProcedureContext,
+): Refusal | undefined {
   if (input.receivedOn > ctx.today) {
-    return refuse('dateInFuture', `De ontvangstdatum ${formatDutchDate(input.receivedOn)} ligt in de toekomst.`);
+    return refuse(
+      'dateInFuture',
+      `De ontvangstdatum ${formatDutchDate(input.receivedOn)} ligt in de toekomst.`,
+    );
   }
   if (input.aroseOn !== undefined && input.aroseOn > input.receivedOn) {
     return refuse(
@@ -76,7 +82,11 @@ export function checkRegistration(input: Omit<RegisterComplaintInput, 'number'>,
       `"Ontstaan op" (${formatDutchDate(input.aroseOn)}) ligt na de ontvangstdatum (${formatDutchDate(input.receivedOn)}).`,
     );
   }
-  if (input.description.trim() === '' || input.complainant.name.trim() === '' || input.handler.name.trim() === '') {
+  if (
+    input.description.trim() === '' ||
+    input.complainant.name.trim() === '' ||
+    input.handler.name.trim() === ''
+  ) {
     return refuse('invalidInput', 'Omschrijving, naam klager en verantwoordelijke zijn verplicht.');
   }
   const parsed = parseHandlingTerm(input.term ?? ctx.settings.defaultTerm);
@@ -136,9 +146,12 @@ export function registerComplaint(input: RegisterComplaintInput, ctx: ProcedureC
         resolveBy: deadlines.resolveBy,
       },
     },
-    ...pendingDeadlines(state).map(
-      (p): Effect => ({ type: 'deadlineChanged', deadline: p.deadline, from: null, to: p.due }),
-    ),
+    ...pendingDeadlines(state).map((p): Effect => ({
+      type: 'deadlineChanged',
+      deadline: p.deadline,
+      from: null,
+      to: p.due,
+    })),
   ];
   return { ok: true, state, effects };
 }

@@ -6,7 +6,13 @@
  */
 import type { ComplaintSummary } from './admissibility';
 import type { ComplaintNumber } from './complaintNumber';
-import { AGREEMENT_LABELS, type Agreement, type ClosedAs, type ComplaintState, type ComplaintStatus } from './complaintState';
+import {
+  AGREEMENT_LABELS,
+  type Agreement,
+  type ClosedAs,
+  type ComplaintState,
+  type ComplaintStatus,
+} from './complaintState';
 import type { LocalDate } from './localDate';
 
 export type RegisterField = 'description' | 'complainantName' | 'handler' | 'solution' | 'agreement';
@@ -61,7 +67,8 @@ export function missingRegisterFields(state: ComplaintState): RegisterField[] {
   if (state.complainant.name.trim() === '') missing.push('complainantName');
   if (state.handler.name.trim() === '') missing.push('handler');
   if ((solutionOf(state) ?? '').trim() === '') missing.push('solution');
-  if (state.agreement === undefined && state.proposals.at(-1)?.answer === undefined) missing.push('agreement');
+  if (state.agreement === undefined && state.proposals.at(-1)?.answer === undefined)
+    missing.push('agreement');
   return missing;
 }
 
@@ -78,7 +85,9 @@ export function toRegisterRecord(state: ComplaintState): RegisterRecord {
     complainantName: state.complainant.name,
     handlerName: state.handler.name,
     ...(solution !== undefined ? { solution } : {}),
-    ...(state.agreement !== undefined ? { agreement: state.agreement, agreementLabel: AGREEMENT_LABELS[state.agreement] } : {}),
+    ...(state.agreement !== undefined
+      ? { agreement: state.agreement, agreementLabel: AGREEMENT_LABELS[state.agreement] }
+      : {}),
   };
 }
 

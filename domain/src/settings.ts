@@ -55,9 +55,17 @@ export const procedureSettingsSchema = z.object({
   thirdParty: z.object({
     organisation: z.string().trim().min(1).max(200),
     person: z.string().trim().max(200),
-    email: z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+$/),
+    email: z
+      .string()
+      .trim()
+      .max(320)
+      .regex(/^[^\s@]+@[^\s@]+$/),
   }),
-  causeCategories: z.array(categorySchema).min(1).max(100).default([...DEFAULT_CAUSE_CATEGORIES]),
+  causeCategories: z
+    .array(categorySchema)
+    .min(1)
+    .max(100)
+    .default([...DEFAULT_CAUSE_CATEGORIES]),
 });
 
 /** Settings with every default filled in; only the third party has no sensible default. */

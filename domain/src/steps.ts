@@ -52,7 +52,12 @@ export const stepSchema = z.discriminatedUnion('type', [
     relatedComplaint: complaintNumberSchema.optional(),
   }),
   /** R14: a cause, by category (from the settings) and explanation. */
-  z.strictObject({ type: z.literal('causeAnalysed'), on, category: z.string().trim().min(1).max(40), text: textSchema(5000) }),
+  z.strictObject({
+    type: z.literal('causeAnalysed'),
+    on,
+    category: z.string().trim().min(1).max(40),
+    text: textSchema(5000),
+  }),
   /** R14: a structural or preventive measure. */
   z.strictObject({
     type: z.literal('measureRecorded'),

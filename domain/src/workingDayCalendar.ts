@@ -133,7 +133,8 @@ class TableCalendar implements WorkingDayCalendar {
   }
 
   addWorkingDays(date: LocalDate, n: number): LocalDate {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`Working days must be a whole number ≥ 0, got ${n}`);
     let day = toEpochDay(date);
     let left = n;
     while (left > 0) {
@@ -166,7 +167,8 @@ class TableCalendar implements WorkingDayCalendar {
   }
 
   private ensureYear(year: number): void {
-    if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`Year outside ${MIN_YEAR}–${MAX_YEAR}: ${year}`);
+    if (year < MIN_YEAR || year > MAX_YEAR)
+      throw new RangeError(`Year outside ${MIN_YEAR}–${MAX_YEAR}: ${year}`);
     if (this.daysOff.has(year)) return;
     const off = [...nationalDaysOff(year, this.settings)];
     for (const date of this.closureByYear.get(year) ?? []) {
@@ -186,13 +188,21 @@ class TableCalendar implements WorkingDayCalendar {
 
 /** The national days off of a year under the calendar settings (without closure days). */
 function nationalDaysOff(year: number, settings: CalendarSettings): DayOff[] {
-  const days: DayOff[] = libraryPublicHolidays(year).map((h) => ({ date: h.date, name: h.name, kind: 'holiday' }));
+  const days: DayOff[] = libraryPublicHolidays(year).map((h) => ({
+    date: h.date,
+    name: h.name,
+    kind: 'holiday',
+  }));
   days.push({ date: kingsDay(year), name: 'Koningsdag', kind: 'holiday' });
   if (settings.liberationDay === 'always' || (settings.liberationDay === 'lustrum' && year % 5 === 0)) {
     days.push({ date: localDateOf(year, 5, 5), name: 'Bevrijdingsdag', kind: 'holiday' });
   }
   if (settings.goodFridayIsHoliday) {
-    days.push({ date: fromEpochDay(toEpochDay(easterSunday(year)) - 2), name: 'Goede Vrijdag', kind: 'holiday' });
+    days.push({
+      date: fromEpochDay(toEpochDay(easterSunday(year)) - 2),
+      name: 'Goede Vrijdag',
+      kind: 'holiday',
+    });
   }
   return days;
 }

@@ -65,7 +65,11 @@ describe('names are compared after normalising case, diacritics and punctuation'
 
 describe('subject similarity (token Jaccard without stop words)', () => {
   it.each([
-    ['RE: Klacht over dubbele factuur training Agile Coaching', 'Klacht over dubbele factuur training Agile Coaching', 1],
+    [
+      'RE: Klacht over dubbele factuur training Agile Coaching',
+      'Klacht over dubbele factuur training Agile Coaching',
+      1,
+    ],
     ['Klacht over factuur', 'Klacht over trainer', 0],
     ['Klacht', 'klacht', 1],
     ['Dubbele factuur Agile', 'Factuur dubbel betaald', 0.2],
@@ -99,8 +103,16 @@ describe('R12: repeat-complaint candidates', () => {
     ['without a decision', { decidedOn: undefined }, 0],
     ['about another subject', { subject: 'Klacht over examenlocatie' }, 0],
     ['by someone else', { complainant: { name: 'Jan Bakker', address: 'j.bakker@bedrijf-x.nl' } }, 0],
-    ['by the same name at another address', { complainant: { name: 'm. de vries', address: 'andere@example.org' } }, 1],
-    ['by the same address in other case', { complainant: { name: 'X', address: ' Marieke.DeVries@Voorbeeld.NL' } }, 1],
+    [
+      'by the same name at another address',
+      { complainant: { name: 'm. de vries', address: 'andere@example.org' } },
+      1,
+    ],
+    [
+      'by the same address in other case',
+      { complainant: { name: 'X', address: ' Marieke.DeVries@Voorbeeld.NL' } },
+      1,
+    ],
   ])('an earlier complaint %s → %i candidate(s)', (_label, change, count) => {
     const other: ComplaintSummary = { ...decided01, ...change };
     if ('decidedOn' in change && change.decidedOn === undefined) delete other.decidedOn;
@@ -108,7 +120,10 @@ describe('R12: repeat-complaint candidates', () => {
   });
 
   it('matches on both address and name when both agree', () => {
-    const [c] = findRepeatCandidates({ ...fixture04, complainant: { ...fixture04.complainant, name: 'Marieke de Vries' } }, [decided01]);
+    const [c] = findRepeatCandidates(
+      { ...fixture04, complainant: { ...fixture04.complainant, name: 'Marieke de Vries' } },
+      [decided01],
+    );
     expect(c?.matchedOn).toEqual(['address', 'name']);
   });
 
@@ -127,6 +142,8 @@ describe('R12: repeat-complaint candidates', () => {
 
   it('does not match on an empty name or address', () => {
     const anonymous = { ...decided01, complainant: { name: '', address: '' } };
-    expect(findRepeatCandidates({ ...fixture04, complainant: { name: '', address: '' } }, [anonymous])).toEqual([]);
+    expect(
+      findRepeatCandidates({ ...fixture04, complainant: { name: '', address: '' } }, [anonymous]),
+    ).toEqual([]);
   });
 });

@@ -136,7 +136,8 @@ describe('calendar-based deadlines roll to the *first* working day', () => {
         const raw = addHandlingTerm(d, t);
         const due = resolveBy(cal, d, t);
         expect(due >= raw).toBe(true);
-        for (let x = toEpochDay(raw); x < toEpochDay(due); x++) expect(cal.isWorkingDay(fromEpochDay(x))).toBe(false);
+        for (let x = toEpochDay(raw); x < toEpochDay(due); x++)
+          expect(cal.isWorkingDay(fromEpochDay(x))).toBe(false);
       }),
       { numRuns: 300 },
     );

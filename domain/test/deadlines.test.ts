@@ -50,11 +50,15 @@ describe('R4 acknowledgeBy: 5 working days after receipt', () => {
   });
 
   it('Bevrijdingsdag setting "never" counts 5 May 2025', () => {
-    expect(acknowledgeBy(createWorkingDayCalendar({ liberationDay: 'never' }), L('2025-04-30'))).toBe('2025-05-07');
+    expect(acknowledgeBy(createWorkingDayCalendar({ liberationDay: 'never' }), L('2025-04-30'))).toBe(
+      '2025-05-07',
+    );
   });
 
   it('Bevrijdingsdag setting "always" skips 5 May 2026', () => {
-    expect(acknowledgeBy(createWorkingDayCalendar({ liberationDay: 'always' }), L('2026-04-30'))).toBe('2026-05-08');
+    expect(acknowledgeBy(createWorkingDayCalendar({ liberationDay: 'always' }), L('2026-04-30'))).toBe(
+      '2026-05-08',
+    );
   });
 });
 
@@ -85,7 +89,7 @@ describe('R5 resolveBy: receipt + term, rolled to a working day', () => {
     ['2026-03-02', 'P6W', '2026-04-13', 'fixture 01'],
     ['2026-04-23', 'P6W', '2026-06-04', 'fixture 02'],
     ['2026-12-24', 'P6W', '2027-02-04', 'fixture 06'],
-    ['2026-01-31', 'P3M', '2026-04-30', "fixture 08: 3 months from 31 January end on 30 April"],
+    ['2026-01-31', 'P3M', '2026-04-30', 'fixture 08: 3 months from 31 January end on 30 April'],
     ['2026-11-30', 'P3M', '2027-03-01', '28 February 2027 is a Sunday → Monday 1 March'],
     ['2027-11-30', 'P3M', '2028-02-29', 'leap year: clamps to 29 February 2028 (Tuesday)'],
     ['2026-03-16', 'P6W', '2026-04-28', 'lands on Koningsdag 2026 → Tuesday'],

@@ -24,20 +24,31 @@ export const L = (s: string): LocalDate => localDate(s);
 
 export const calendar = createWorkingDayCalendar();
 
-export const THIRD_PARTY = { organisation: 'Voorrecht', person: 'Jeroen van der Werf', email: 'derde@voorrecht.example' };
+export const THIRD_PARTY = {
+  organisation: 'Voorrecht',
+  person: 'Jeroen van der Werf',
+  email: 'derde@voorrecht.example',
+};
 
 export const settings: ProcedureSettings = defaultProcedureSettings(THIRD_PARTY);
 
 export function ctx(today: string, overrides: Partial<ProcedureSettings> = {}): ProcedureContext {
   const s = { ...settings, ...overrides };
-  return { today: L(today), calendar: overrides.calendar ? createWorkingDayCalendar(s.calendar) : calendar, settings: s };
+  return {
+    today: L(today),
+    calendar: overrides.calendar ? createWorkingDayCalendar(s.calendar) : calendar,
+    settings: s,
+  };
 }
 
 /** Fixture 01 (01-factuur-dubbel.json): Marieke de Vries, received Monday 2 March 2026, arose 20 February. */
 export function input(overrides: Partial<RegisterComplaintInput> = {}): RegisterComplaintInput {
   return {
     number: complaintNumber('K-2026-0001'),
-    origin: { internetMessageId: '<AM0PR01MB1111.eur.prod.outlook.com@voorbeeld.nl>', conversationId: 'AAQkAGI1-conv-0001' },
+    origin: {
+      internetMessageId: '<AM0PR01MB1111.eur.prod.outlook.com@voorbeeld.nl>',
+      conversationId: 'AAQkAGI1-conv-0001',
+    },
     receivedOn: L('2026-03-02'),
     aroseOn: L('2026-02-20'),
     complainant: { name: 'Marieke de Vries', address: 'marieke.devries@voorbeeld.nl' },
@@ -51,7 +62,10 @@ export function input(overrides: Partial<RegisterComplaintInput> = {}): Register
   };
 }
 
-export function registered(overrides: Partial<RegisterComplaintInput> = {}, today = '2026-03-02'): ComplaintState {
+export function registered(
+  overrides: Partial<RegisterComplaintInput> = {},
+  today = '2026-03-02',
+): ComplaintState {
   const r = registerComplaint(input(overrides), ctx(today));
   if (!r.ok) throw new Error(`registration refused: ${r.reason} ${r.message}`);
   return r.state;
@@ -79,7 +93,12 @@ export function walk(state: ComplaintState, steps: readonly [StepInput, string][
   return s;
 }
 
-export function refused(state: ComplaintState, body: StepInput, today: string, c?: ProcedureContext): Refusal {
+export function refused(
+  state: ComplaintState,
+  body: StepInput,
+  today: string,
+  c?: ProcedureContext,
+): Refusal {
   const r = step(state, body, today, c);
   if (r.ok) throw new Error(`step ${body.type} was expected to be refused`);
   return r;

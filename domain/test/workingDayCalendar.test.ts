@@ -34,9 +34,12 @@ function nextDay(d: LocalDate): LocalDate {
 }
 
 describe('working-day calendar, default settings', () => {
-  it.each(Object.keys(WEEKDAYS_OFF).map(Number))('weekdays off in %i are exactly the national days', (year) => {
-    expect(weekdaysOff(year)).toEqual(WEEKDAYS_OFF[year]);
-  });
+  it.each(Object.keys(WEEKDAYS_OFF).map(Number))(
+    'weekdays off in %i are exactly the national days',
+    (year) => {
+      expect(weekdaysOff(year)).toEqual(WEEKDAYS_OFF[year]);
+    },
+  );
 
   it.each([
     ['2025-04-26', 'Koningsdag on Saturday 26 April 2025 (27 April is a Sunday)'],
@@ -116,7 +119,9 @@ describe('working-day calendar settings', () => {
   );
 
   it('closure days are days off; a closure day on a holiday keeps the holiday name', () => {
-    const cal = createWorkingDayCalendar({ closureDays: [L('2026-12-28'), L('2026-12-29'), L('2026-12-25')] });
+    const cal = createWorkingDayCalendar({
+      closureDays: [L('2026-12-28'), L('2026-12-29'), L('2026-12-25')],
+    });
     expect(cal.nonWorkingReason(L('2026-12-28'))).toEqual({ kind: 'closure' });
     expect(cal.nonWorkingReason(L('2026-12-25'))).toEqual({ kind: 'holiday', name: 'Kerstmis' });
     expect(cal.isWorkingDay(L('2026-12-30'))).toBe(true);
