@@ -95,7 +95,7 @@ describe('token validation (jose, the same code as for Entra ID)', () => {
 
     await expectRefused(forge({ alg: 'none', typ: 'JWT' }, validClaims()));
 
-    const publicPem = createPublicKey({ key: stack.tokens.publicJwk, format: 'jwk' }).export({
+    const publicPem = createPublicKey({ key: { ...stack.tokens.publicJwk }, format: 'jwk' }).export({
       format: 'pem',
       type: 'spki',
     });

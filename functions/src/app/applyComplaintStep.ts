@@ -9,7 +9,7 @@ import { can, type Principal } from './principal';
 import { procedureContext, refusalError } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
 import type { Stored } from './ports';
-import { fieldErrorsOf } from './fieldErrors';
+import { fieldErrorsOf, parseOptions } from './fieldErrors';
 
 /**
  * Records one step of the procedure (R4–R14). The domain decides whether it is allowed and what follows;
@@ -32,7 +32,7 @@ export async function applyComplaintStep(
       'Deze wijziging mist de versie van de klacht (If-Match). Laad de klacht opnieuw en probeer het nog eens.',
     );
   }
-  const parsed = stepSchema.safeParse(body);
+  const parsed = stepSchema.safeParse(body, parseOptions);
   if (!parsed.success) {
     const type = (body as { type?: unknown } | null)?.type;
     const known = (STEP_TYPES as readonly unknown[]).includes(type);

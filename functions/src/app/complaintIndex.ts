@@ -23,14 +23,25 @@ export interface IndexEntry {
   complainantName: string;
   subject: string;
   decidedOn: string;
+  /**
+   * The deadline sweep's work list: every pending procedural deadline as `name:YYYY-MM-DD`, comma-separated
+   * ('' when none). Absent on rows written before the sweep existed; the sweep then reads the complaint.
+   */
+  pending?: string;
+  /** The "verantwoordelijke"'s display name, for reminders without reading the complaint. */
+  handlerName?: string;
+  closedOn?: string;
+  /** R3: the day after which retention may erase the complaint; '' while open or under a legal hold. */
+  retainUntil?: string;
+  /** True once retention replaced the complaint by its statistical record (the personal fields are ''). */
+  anonymised?: boolean;
 }
 
 export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
   const s = doc.state;
-  const pending = pendingDeadlines(s)
-    .filter((p) => p.deadline !== 'retainUntil')
-    .map((p) => p.due)
-    .sort();
+  const all = pendingDeadlines(s);
+  const procedural = all.filter((p) => p.deadline !== 'retainUntil');
+  const pending = procedural.map((p) => p.due).sort();
   return {
     id: doc.id,
     number: s.number,
@@ -43,6 +54,10 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     complainantName: normaliseName(s.complainant.name),
     subject: s.subject,
     decidedOn: s.decision?.on ?? s.inadmissible?.on ?? '',
+    pending: procedural.map((p) => `${p.deadline}:${p.due}`).join(','),
+    handlerName: s.handler.name,
+    closedOn: s.closedOn ?? '',
+    retainUntil: all.find((p) => p.deadline === 'retainUntil')?.due ?? '',
   };
 }
 
@@ -52,6 +67,8 @@ export interface ListQuery {
   year?: number;
   /** Only complaints with a pending deadline before this date. */
   overdueBefore?: string;
+  /** Closed complaints whose retention ended before this date (R3), not yet anonymised. */
+  retainBefore?: string;
   pageSize: number;
   continuationToken?: string;
 }

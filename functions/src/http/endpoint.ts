@@ -2,7 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, validationError } from '../app/errors';
-import { fieldErrorsOf } from '../app/fieldErrors';
+import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
 import type { Principal } from '../app/principal';
 import type { Services, ServicesFactory } from '../composition';
 import { problem, problemFromError } from './problem';
@@ -80,7 +80,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
 /** Reads and validates a JSON body; every way it can be wrong becomes a 4xx with a Dutch message. */
 export async function readJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
   const body = await readJsonBody(request);
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(body, parseOptions);
   if (!parsed.success)
     throw validationError('Niet alle velden zijn goed ingevuld.', fieldErrorsOf(parsed.error));
   return parsed.data;

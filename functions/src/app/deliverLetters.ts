@@ -1,0 +1,340 @@
+import { recordLetterSent } from '../../../domain/src/lifecycle';
+import { maxLocalDate, toAmsterdamDate } from '../../../domain/src/localDate';
+import type { Letter } from '../../../domain/src/effects';
+import { retryDelayMs, type DeliveryOptions } from '../letters/deliveryPolicy';
+import type { LetterSettings } from '../letters/letterSettings';
+import type { Mailer } from '../letters/mailer';
+import {
+  PENDING_STATUSES,
+  parseOutboxEntry,
+  type DeliveryProof,
+  type OutboxEntry,
+} from '../letters/outboxEntry';
+import { renderLetter } from '../letters/renderLetter';
+import type { Clock } from './clock';
+import type { ComplaintDocument } from './complaintDocument';
+import { indexEntryOf, type ComplaintIndex } from './complaintIndex';
+import { AppError } from './errors';
+import type { ComplaintStore, OutboxRecord, Stored } from './ports';
+import { auditRow } from './sideRows';
+
+export interface LetterDeliveryDeps {
+  complaints: ComplaintStore<ComplaintDocument>;
+  /** Rewritten after a letter is recorded: sending the acknowledgement ends the `acknowledgeBy` deadline. */
+  index: ComplaintIndex;
+  mailer: Mailer;
+  clock: Clock;
+  settings: LetterSettings;
+  options: DeliveryOptions;
+  /** Jitter; injectable so tests are repeatable. */
+  random: () => number;
+  /** Counts and error codes only: never content, never addresses. */
+  log?: (line: string) => void;
+}
+
+export type LetterOutcome = 'sent' | 'retrying' | 'failed' | 'finalized' | 'notDue' | 'skipped' | 'error';
+
+export type DeliveryReport = Record<LetterOutcome, number>;
+
+/** One letter's row, parsed, with where it lives. */
+interface Pending {
+  record: OutboxRecord;
+  entry: OutboxEntry;
+}
+
+const isStale = (error: unknown): boolean => error instanceof AppError && error.kind === 'preconditionFailed';
+const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
+
+/**
+ * The outbox sender (issue 5): delivers every queued letter that is due, across all complaints or for one
+ * complaint (right after its step). Each letter is sent at most once:
+ *
+ * 1. the row is *claimed* with its ETag (status `sending`, a lease): two senders never hold the same letter;
+ * 2. when the previous attempt may have been accepted (its answer was lost, or it died holding the lease),
+ *    Sent Items is searched for the letter's id first, and a hit is recorded instead of sending again;
+ * 3. an accepted letter is recorded on the complaint (`recordLetterSent`, ETag-guarded, retried on 412; for
+ *    the acknowledgement this is what acknowledges the complaint) with an audit row, then the row becomes `sent`
+ *    with the proof (Graph id if known, time, recipient);
+ * 4. a refused letter waits (exponential backoff with jitter, at least Retry-After) and is marked
+ *    "verzending mislukt" after `maxAttempts`: on the row and in the complaint's audit trail.
+ */
+export async function deliverLetters(
+  deps: LetterDeliveryDeps,
+  scope: { complaintId?: string } = {},
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = {
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    finalized: 0,
+    notDue: 0,
+    skipped: 0,
+    error: 0,
+  };
+  const records = scope.complaintId
+    ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
+    : await deps.complaints.listOutbox({ statuses: PENDING_STATUSES });
+  const byComplaint = new Map<string, Pending[]>();
+  for (const record of records) {
+    const entry = parseOutboxEntry(record.data);
+    if (!entry) {
+      report.skipped++;
+      continue;
+    }
+    if (!PENDING_STATUSES.includes(entry.status)) continue;
+    const list = byComplaint.get(record.complaintId) ?? [];
+    list.push({ record, entry });
+    byComplaint.set(record.complaintId, list);
+  }
+  // Letters of one complaint one by one (they share the complaint's ETag); complaints in parallel.
+  const queue = [...byComplaint.values()].map((list) => list.sort((a, b) => a.entry.letter.seq - b.entry.letter.seq));
+  const worker = async (): Promise<void> => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const pending of group) {
+        try {
+          report[await deliverOne(deps, pending)]++;
+        } catch (error) {
+          report.error++;
+          deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.options.concurrency) }, worker));
+  return report;
+}
+
+function isDue(entry: OutboxEntry, now: Date): boolean {
+  if (entry.status === 'queued') return !entry.nextAttemptAt || Date.parse(entry.nextAttemptAt) <= now.getTime();
+  if (entry.status === 'sending') return !entry.leaseUntil || Date.parse(entry.leaseUntil) <= now.getTime();
+  return false;
+}
+
+/**
+ * The handler may read a letter before it goes (issue 5: "after a review window"), but a letter with a legal
+ * deadline goes at the latest on that deadline's day.
+ */
+function inReviewWindow(entry: OutboxEntry, doc: ComplaintDocument, now: Date, windowMs: number): boolean {
+  if (windowMs <= 0 || Date.parse(entry.queuedAt) + windowMs <= now.getTime()) return false;
+  const deadlines = doc.state.deadlines;
+  const lastDay =
+    entry.letter.kind === 'acknowledgement'
+      ? deadlines.acknowledgeBy
+      : entry.letter.kind === 'extension'
+        ? deadlines.extensionNoticeBy
+        : undefined;
+  return lastDay === undefined || toAmsterdamDate(now) < lastDay;
+}
+
+/**
+ * Reply in the complainant's thread only when the e-mail was theirs: a forwarded complaint's original is the
+ * employee's message, and its thread is not the complainant's.
+ */
+function replyTarget(doc: ComplaintDocument, letter: Letter): string | undefined {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  return letter.inReplyTo && same(doc.message.from.address, letter.to.address) ? letter.inReplyTo : undefined;
+}
+
+async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending): Promise<LetterOutcome> {
+  const now = deps.clock.now();
+  if (!isDue(entry, now)) return 'notDue';
+  const stored = await deps.complaints.get(record.complaintId);
+  if (!stored) return 'skipped';
+  const seq = entry.letter.seq;
+  const known = stored.doc.state.letters.find((l) => l.seq === seq);
+  const save = (data: OutboxEntry, etag: string): Promise<string> =>
+    deps.complaints.saveOutbox({ complaintId: record.complaintId, key: record.key, data }, etag);
+  const mustVerify = entry.mustVerify === true || entry.status === 'sending';
+
+  if (known?.sentOn !== undefined) {
+    // Recorded on the complaint by an earlier run that stopped before updating the row.
+    await save({ ...withoutLease(entry), status: 'sent' }, record.etag).catch(ignoreStale);
+    return 'finalized';
+  }
+  if (known?.cancelledOn !== undefined && !mustVerify) {
+    await save({ ...withoutLease(entry), status: 'cancelled' }, record.etag).catch(ignoreStale);
+    return 'finalized';
+  }
+  if (inReviewWindow(entry, stored.doc, now, deps.options.reviewWindowMs)) return 'notDue';
+
+  let current: OutboxEntry = { ...entry, status: 'sending', leaseUntil: at(now, deps.options.leaseMs), mustVerify };
+  let etag: string;
+  try {
+    etag = await save(current, record.etag);
+  } catch (error) {
+    if (isStale(error)) return 'skipped'; // another sender claimed it first
+    throw error;
+  }
+
+  if (mustVerify) {
+    const found = await deps.mailer.findSent(entry.letterId);
+    if (found.kind === 'found') {
+      return markSent(deps, record, current, etag, {
+        sentAt: found.sentAt ?? deps.clock.now().toISOString(),
+        recipient: entry.letter.to.address,
+        graphMessageId: found.graphMessageId,
+        inThread: replyTarget(stored.doc, entry.letter) !== undefined,
+        foundInSentItems: true,
+      });
+    }
+    if (found.kind === 'error') {
+      const delay = retryDelayMs(Math.max(1, current.attempts), deps.options, deps.random, found.retryAfterMs);
+      await release(save, { ...current, lastError: `lookup-${found.code}` }, etag, at(now, delay));
+      return 'retrying';
+    }
+    current = { ...current, mustVerify: false };
+  }
+  if (known?.cancelledOn !== undefined) {
+    await save({ ...withoutLease(current), status: 'cancelled' }, etag).catch(ignoreStale);
+    return 'finalized';
+  }
+  if (current.attempts >= deps.options.maxAttempts) {
+    return markFailed(deps, record, current, etag, current.lastError ?? 'attempts');
+  }
+
+  const rendered = renderLetter(entry.letter, stored.doc.state, deps.settings, {
+    ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
+  });
+  const replyTo = replyTarget(stored.doc, entry.letter);
+  const outcome = await deps.mailer.send({
+    letterId: entry.letterId,
+    to: entry.letter.to,
+    subject: rendered.subject,
+    html: rendered.html,
+    ...(replyTo ? { replyTo } : {}),
+  });
+  const attempts = current.attempts + 1;
+  const after = deps.clock.now();
+  switch (outcome.kind) {
+    case 'accepted':
+      return markSent(deps, record, { ...current, attempts }, etag, {
+        sentAt: after.toISOString(),
+        recipient: entry.letter.to.address,
+        ...(outcome.graphMessageId ? { graphMessageId: outcome.graphMessageId } : {}),
+        inThread: outcome.inThread,
+        foundInSentItems: false,
+      });
+    case 'notSent': {
+      const next = { ...current, attempts, lastError: outcome.code };
+      if (!outcome.retryable || attempts >= deps.options.maxAttempts) {
+        return markFailed(deps, record, next, etag, outcome.code);
+      }
+      const delay = retryDelayMs(attempts, deps.options, deps.random, outcome.retryAfterMs);
+      await release(save, next, etag, at(after, delay));
+      return 'retrying';
+    }
+    case 'unknown': {
+      // Perhaps sent: the next run looks in Sent Items first, also when this was the last attempt.
+      const delay = Math.max(deps.options.verifyDelayMs, retryDelayMs(attempts, deps.options, deps.random));
+      await release(save, { ...current, attempts, lastError: outcome.code, mustVerify: true }, etag, at(after, delay));
+      return 'retrying';
+    }
+  }
+}
+
+function withoutLease(entry: OutboxEntry): OutboxEntry {
+  const { leaseUntil: _lease, mustVerify: _verify, ...rest } = entry;
+  return rest;
+}
+
+function ignoreStale(error: unknown): void {
+  if (!isStale(error)) throw error;
+}
+
+async function release(
+  save: (data: OutboxEntry, etag: string) => Promise<string>,
+  entry: OutboxEntry,
+  etag: string,
+  nextAttemptAt: string,
+): Promise<void> {
+  const { leaseUntil: _lease, ...rest } = entry;
+  await save({ ...rest, status: 'queued', nextAttemptAt }, etag);
+}
+
+/** Retries an ETag-guarded change of the complaint until it lands (another writer got there first: re-read). */
+async function updateComplaint(
+  deps: LetterDeliveryDeps,
+  complaintId: string,
+  change: (stored: Stored<ComplaintDocument>) => ComplaintDocument | undefined,
+  rows: Parameters<LetterDeliveryDeps['complaints']['update']>[2],
+): Promise<ComplaintDocument | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const stored = await deps.complaints.get(complaintId);
+    if (!stored) return undefined;
+    const next = change(stored);
+    if (!next) return undefined;
+    try {
+      await deps.complaints.update(next, stored.etag, rows);
+      return next;
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      await new Promise((r) => setTimeout(r, deps.random() * 20 * (attempt + 1)));
+    }
+  }
+  throw new AppError('unavailable', 'complaint-busy', 'De klacht wordt op dit moment steeds gewijzigd.');
+}
+
+async function markSent(
+  deps: LetterDeliveryDeps,
+  record: OutboxRecord,
+  entry: OutboxEntry,
+  etag: string,
+  proof: DeliveryProof,
+): Promise<LetterOutcome> {
+  const seq = entry.letter.seq;
+  const now = deps.clock.now();
+  const detail = `letter ${seq} (${entry.letter.kind}) sent ${proof.sentAt}${proof.graphMessageId ? `; graph id ${proof.graphMessageId}` : ''}; ${proof.inThread ? 'reply in thread' : 'new message'}${proof.foundInSentItems ? '; found in Sent Items' : ''}`;
+  const recorded = await updateComplaint(
+    deps,
+    record.complaintId,
+    ({ doc }) => {
+      const letter = doc.state.letters.find((l) => l.seq === seq);
+      if (!letter) return undefined;
+      const sentOn = maxLocalDate(toAmsterdamDate(new Date(proof.sentAt)), letter.queuedOn);
+      const result = recordLetterSent(doc.state, seq, sentOn);
+      return result.ok ? { ...doc, state: result.state } : undefined;
+    },
+    [auditRow(now, 'system', 'letter-sent', detail)],
+  );
+  if (recorded) {
+    // Like every change of a complaint: the index follows; if this fails, the next change repairs it.
+    await deps.index.put(indexEntryOf(recorded)).catch(() => deps.log?.('index update after letter failed'));
+  } else {
+    // Sent although the complaint no longer expected it (cancelled meanwhile): the proof still belongs in the trail.
+    const row = auditRow(now, 'system', 'letter-sent', detail);
+    if (row.kind === 'audit') await deps.complaints.audit(record.complaintId, [row.data]);
+  }
+  const { leaseUntil: _lease, mustVerify: _verify, lastError: _error, nextAttemptAt: _next, ...rest } = entry;
+  await deps.complaints
+    .saveOutbox({ complaintId: record.complaintId, key: record.key, data: { ...rest, status: 'sent', proof } }, etag)
+    .catch(ignoreStale); // the complaint says it was sent; a later run tidies the row
+  return 'sent';
+}
+
+async function markFailed(
+  deps: LetterDeliveryDeps,
+  record: OutboxRecord,
+  entry: OutboxEntry,
+  etag: string,
+  code: string,
+): Promise<LetterOutcome> {
+  const now = deps.clock.now();
+  const { leaseUntil: _lease, mustVerify: _verify, nextAttemptAt: _next, ...rest } = entry;
+  await deps.complaints.saveOutbox(
+    {
+      complaintId: record.complaintId,
+      key: record.key,
+      data: { ...rest, status: 'failed', lastError: code, failedAt: now.toISOString() },
+    },
+    etag,
+  );
+  const row = auditRow(
+    now,
+    'system',
+    'letter-failed',
+    `letter ${entry.letter.seq} (${entry.letter.kind}): verzending mislukt na ${entry.attempts} poging(en) (${code})`,
+  );
+  if (row.kind === 'audit') await deps.complaints.audit(record.complaintId, [row.data]);
+  deps.log?.(`letter failed after ${entry.attempts} attempts: ${code}`);
+  return 'failed';
+}
