@@ -48,6 +48,10 @@ export async function startAzurite(options: AzuriteOptions): Promise<Azurite> {
     args.push('--inMemoryPersistence');
   }
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // If this process ends without stopping the stack (a crash, a kill), Azurite must not live on holding the ports.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, reject) =>

@@ -6,6 +6,12 @@ import { randomUUID } from 'node:crypto';
  * Dev and tests only: speaks the subset of Microsoft Graph the app uses, and checks requests the way Graph
  * does (bearer token, payload shape, `x-` header names), so a contract mistake fails here and not in a
  * customer's tenant. Accepted messages are kept in memory and listed newest first.
+ *
+ * The subset: `sendMail`; message lookup by internetMessageId; `createReply`, PATCH and `send` of the draft
+ * (DELETE of a draft); Sent Items lookup by an internet header (the PS_INTERNET_HEADERS extended property).
+ * Faults can be queued one per request, or drawn at random for every request; each kind behaves like Graph
+ * under stress: 429 with Retry-After, 503, an answer that comes after the client gave up (the request *was*
+ * processed), and an answer that is lost after the request was processed.
  */
 export interface SentMessage {
   id: string;
@@ -15,20 +21,53 @@ export interface SentMessage {
   html: string | undefined;
   text: string | undefined;
   headers: Record<string, string>;
+  /** internetMessageId of the message this one answers (createReply), if any. */
   inReplyTo: string | undefined;
   sentAt: string;
 }
 
+/** A message that arrived in the mailbox (the complainant's e-mail), so that a reply can find it. */
+export interface InboxMessage {
+  internetMessageId: string;
+  from: { name: string; address: string };
+  subject: string;
+  /** The e-mail's HTML body; createReply quotes it, as Outlook does. */
+  html?: string;
+}
+
 export type Fault = 'throttle' | 'unavailable' | 'slow' | 'lostAnswer';
+export const ALL_FAULTS: readonly Fault[] = ['throttle', 'unavailable', 'slow', 'lostAnswer'];
+
+export interface SandboxStats {
+  requests: number;
+  faults: Record<Fault, number>;
+}
 
 export interface GraphSandbox {
   url: string;
   /** Base URL the app is configured with (`KR_GRAPH_BASE_URL`). */
   baseUrl: string;
   sent(): readonly SentMessage[];
-  /** Queues faults for the next requests, one per request, in order. */
-  injectFaults(faults: Fault[]): void;
+  /** Queues faults for the next requests, one per request, in order (`none`: that request goes through). */
+  injectFaults(faults: (Fault | 'none')[]): void;
+  /** Every request (after the queued ones) fails with probability `rate`, with a kind drawn from `kinds`. */
+  setFaultRate(rate: number, kinds?: readonly Fault[], random?: () => number): void;
+  /** How long a `slow` answer takes; past the client's timeout, so the client gives up. */
+  setSlowMs(ms: number): void;
+  /** Refuses (503) every send to this address, as a mailbox that is down for good would. */
+  refuseRecipient(address: string): void;
+  /** Puts a message in the mailbox, as if it had been received; returns its Graph id. */
+  deliverToMailbox(message: InboxMessage): string;
+  stats(): SandboxStats;
+  /** Forgets messages, faults and refusals. */
+  reset(): void;
   close(): Promise<void>;
+}
+
+export interface GraphSandboxOptions {
+  /** Only this mailbox may be used (Exchange RBAC for Applications); omitted: any. */
+  mailbox?: string;
+  slowMs?: number;
 }
 
 interface GraphRecipient {
@@ -39,6 +78,18 @@ interface GraphMessage {
   body?: { contentType?: unknown; content?: unknown };
   toRecipients?: GraphRecipient[];
   internetMessageHeaders?: { name?: unknown; value?: unknown }[];
+}
+
+interface Draft {
+  id: string;
+  mailbox: string;
+  message: GraphMessage;
+  inReplyTo: string;
+}
+
+interface StoredInbox extends InboxMessage {
+  id: string;
+  mailbox: string | undefined;
 }
 
 function graphError(
@@ -71,7 +122,13 @@ export function checkMessage(message: GraphMessage | undefined): string | undefi
     if (typeof a !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(a))
       return 'toRecipients[].emailAddress.address is invalid';
   }
-  for (const h of message.internetMessageHeaders ?? []) {
+  return checkHeaders(message);
+}
+
+function checkHeaders(message: GraphMessage): string | undefined {
+  const headers = message.internetMessageHeaders ?? [];
+  if (!Array.isArray(headers)) return 'internetMessageHeaders must be an array';
+  for (const h of headers) {
     if (typeof h.name !== 'string' || !/^x-/i.test(h.name) || typeof h.value !== 'string') {
       return 'internetMessageHeaders names must start with x- or X-';
     }
@@ -79,9 +136,28 @@ export function checkMessage(message: GraphMessage | undefined): string | undefi
   return undefined;
 }
 
-export async function startGraphSandbox(port: number): Promise<GraphSandbox> {
+/** `'it''s'` → `it's`. */
+const unquote = (literal: string): string => literal.replace(/''/g, "'");
+
+const internetMessageIdFilter = /^internetMessageId eq '((?:[^']|'')*)'$/;
+const headerFilter =
+  /^singleValueExtendedProperties\/any\(ep:\s*ep\/id eq 'String \{00020386-0000-0000-C000-000000000046\} Name ([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/i;
+
+export async function startGraphSandbox(
+  port: number,
+  options: GraphSandboxOptions = {},
+): Promise<GraphSandbox> {
   const sent: SentMessage[] = [];
-  const faults: Fault[] = [];
+  const inbox: StoredInbox[] = [];
+  const drafts = new Map<string, Draft>();
+  const faults: (Fault | 'none')[] = [];
+  const refused = new Set<string>();
+  let randomFaults: { rate: number; kinds: readonly Fault[]; random: () => number } | undefined;
+  let slowMs = options.slowMs ?? 15_000;
+  const stats: SandboxStats = {
+    requests: 0,
+    faults: { throttle: 0, unavailable: 0, slow: 0, lostAnswer: 0 },
+  };
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
     const chunks: Buffer[] = [];
@@ -90,14 +166,24 @@ export async function startGraphSandbox(port: number): Promise<GraphSandbox> {
     return text ? (JSON.parse(text) as unknown) : undefined;
   }
 
-  function accept(mailbox: string, message: GraphMessage, inReplyTo?: string): SentMessage {
+  function nextFault(): Fault | undefined {
+    const queued = faults.shift();
+    if (queued) return queued === 'none' ? undefined : queued;
+    if (randomFaults && randomFaults.random() < randomFaults.rate) {
+      const kinds = randomFaults.kinds;
+      return kinds[Math.floor(randomFaults.random() * kinds.length) % kinds.length];
+    }
+    return undefined;
+  }
+
+  function accept(mailbox: string, message: GraphMessage, id: string, inReplyTo?: string): SentMessage {
     const headers: Record<string, string> = {};
     for (const h of message.internetMessageHeaders ?? [])
       headers[String(h.name).toLowerCase()] = String(h.value);
     const isHtml = String(message.body?.contentType).toLowerCase() === 'html';
     const content = String(message.body?.content);
     const record: SentMessage = {
-      id: randomUUID(),
+      id,
       mailbox,
       to: (message.toRecipients ?? []).map((r) => String(r.emailAddress?.address)),
       subject: String(message.subject),
@@ -111,44 +197,171 @@ export async function startGraphSandbox(port: number): Promise<GraphSandbox> {
     return record;
   }
 
+  /** A send to a refused recipient fails like an unavailable service, every time. */
+  const isRefused = (message: GraphMessage): boolean =>
+    (message.toRecipients ?? []).some((r) =>
+      refused.has(String(r.emailAddress?.address ?? '').toLowerCase()),
+    );
+
+  type Answer = { status: number; body?: unknown; error?: { code: string; message: string } };
+
+  /** Handles a request that got past faults and auth; returns the answer to write (or not, when lost). */
+  async function route(req: IncomingMessage, url: URL): Promise<Answer> {
+    const path = url.pathname;
+    const user = /^\/v1\.0\/users\/([^/]+)(\/.*)$/.exec(path);
+    if (!user?.[1] || !user[2]) return notFound(path);
+    const mailbox = decodeURIComponent(user[1]).toLowerCase();
+    const rest = user[2];
+    if (options.mailbox && mailbox !== options.mailbox.toLowerCase()) {
+      return {
+        status: 403,
+        error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
+      };
+    }
+    const body = req.method === 'POST' || req.method === 'PATCH' ? await readJsonSafe(req) : undefined;
+    if (body === 'invalid') return bad('Unable to read JSON request payload.');
+
+    if (req.method === 'POST' && rest === '/sendMail') {
+      const payload = body as { message?: GraphMessage } | undefined;
+      const problem = checkMessage(payload?.message);
+      if (problem) return bad(problem);
+      if (isRefused(payload?.message ?? {})) return unavailable();
+      accept(mailbox, payload?.message ?? {}, randomUUID());
+      return { status: 202 };
+    }
+
+    if (req.method === 'GET' && /^\/messages$/i.test(rest)) {
+      const filter = url.searchParams.get('$filter') ?? '';
+      const m = internetMessageIdFilter.exec(filter);
+      if (!m) return bad(`Unsupported $filter in the sandbox: ${filter.slice(0, 80)}`);
+      const wanted = unquote(m[1] ?? '');
+      const hits = inbox.filter(
+        (i) => i.internetMessageId === wanted && (i.mailbox === undefined || i.mailbox === mailbox),
+      );
+      return { status: 200, body: { value: hits.map((h) => ({ id: h.id, subject: h.subject })) } };
+    }
+
+    if (req.method === 'GET' && /^\/mailFolders\/sentitems\/messages$/i.test(rest)) {
+      const filter = url.searchParams.get('$filter') ?? '';
+      const m = headerFilter.exec(filter);
+      if (!m) return bad(`Unsupported $filter in the sandbox: ${filter.slice(0, 80)}`);
+      const name = (m[1] ?? '').toLowerCase();
+      const value = unquote(m[2] ?? '').toLowerCase();
+      const hits = sent.filter((s) => s.mailbox === mailbox && s.headers[name]?.toLowerCase() === value);
+      return {
+        status: 200,
+        body: { value: hits.map((h) => ({ id: h.id, sentDateTime: h.sentAt, subject: h.subject })) },
+      };
+    }
+
+    const createReply = /^\/messages\/([^/]+)\/createReply$/.exec(rest);
+    if (req.method === 'POST' && createReply?.[1]) {
+      const original = inbox.find((i) => i.id === decodeURIComponent(createReply[1] ?? ''));
+      if (!original) return missing();
+      const message = ((body as { message?: GraphMessage } | undefined)?.message ?? {}) as GraphMessage;
+      const problem = checkHeaders(message);
+      if (problem) return bad(problem);
+      const draft: Draft = {
+        id: randomUUID(),
+        mailbox,
+        inReplyTo: original.internetMessageId,
+        message: {
+          subject: `RE: ${original.subject}`,
+          // Like Outlook: the reply quotes the original, and goes to its sender.
+          body: { contentType: 'HTML', content: `<div>${original.html ?? ''}</div>` },
+          toRecipients: [{ emailAddress: { address: original.from.address, name: original.from.name } }],
+          ...(message.internetMessageHeaders
+            ? { internetMessageHeaders: message.internetMessageHeaders }
+            : {}),
+        },
+      };
+      drafts.set(draft.id, draft);
+      return { status: 201, body: { id: draft.id, ...draft.message } };
+    }
+
+    const send = /^\/messages\/([^/]+)\/send$/.exec(rest);
+    if (req.method === 'POST' && send?.[1]) {
+      const draft = drafts.get(decodeURIComponent(send[1] ?? ''));
+      if (!draft || draft.mailbox !== mailbox) return missing();
+      const problem = checkMessage(draft.message);
+      if (problem) return bad(problem);
+      if (isRefused(draft.message)) return unavailable();
+      drafts.delete(draft.id);
+      // Immutable ids: the sent item keeps the draft's id.
+      accept(mailbox, draft.message, draft.id, draft.inReplyTo);
+      return { status: 202 };
+    }
+
+    const message = /^\/messages\/([^/]+)$/.exec(rest);
+    if (message?.[1] && (req.method === 'PATCH' || req.method === 'DELETE')) {
+      const draft = drafts.get(decodeURIComponent(message[1] ?? ''));
+      if (!draft || draft.mailbox !== mailbox) return missing();
+      if (req.method === 'DELETE') {
+        drafts.delete(draft.id);
+        return { status: 204 };
+      }
+      const patch = (body ?? {}) as GraphMessage;
+      if (patch.internetMessageHeaders !== undefined) {
+        return bad('internetMessageHeaders can only be set when the message is created.');
+      }
+      draft.message = { ...draft.message, ...patch };
+      const partial = checkMessage({ ...draft.message });
+      if (partial) return bad(partial);
+      return { status: 200, body: { id: draft.id, ...draft.message } };
+    }
+    return notFound(path);
+  }
+
+  async function readJsonSafe(req: IncomingMessage): Promise<unknown> {
+    try {
+      return await readJson(req);
+    } catch {
+      return 'invalid';
+    }
+  }
+  const bad = (message: string): Answer => ({ status: 400, error: { code: 'ErrorInvalidRequest', message } });
+  const missing = (): Answer => ({
+    status: 404,
+    error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' },
+  });
+  const unavailable = (): Answer => ({
+    status: 503,
+    error: { code: 'ServiceNotAvailable', message: 'Service unavailable.' },
+  });
+  const notFound = (path: string): Answer => ({
+    status: 400,
+    error: { code: 'BadRequest', message: `Resource not found for the segment '${path}'.` },
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    stats.requests++;
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
       return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
     }
     const url = new URL(req.url ?? '/', 'http://sandbox');
-    const fault = faults.shift();
+    const fault = nextFault();
+    if (fault) stats.faults[fault]++;
     if (fault === 'throttle')
       return graphError(res, 429, 'TooManyRequests', 'Too many requests.', { 'retry-after': '1' });
     if (fault === 'unavailable')
       return graphError(res, 503, 'ServiceNotAvailable', 'Service unavailable.', { 'retry-after': '1' });
-    if (fault === 'slow') await new Promise((r) => setTimeout(r, 15_000));
 
-    const sendMail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
-    if (req.method === 'POST' && sendMail?.[1]) {
-      let body: { message?: GraphMessage; saveToSentItems?: unknown } | undefined;
-      try {
-        body = (await readJson(req)) as typeof body;
-      } catch {
-        return graphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
-      }
-      const problem = checkMessage(body?.message);
-      if (problem) return graphError(res, 400, 'ErrorInvalidRequest', problem);
-      accept(decodeURIComponent(sendMail[1]), body?.message ?? {});
-      if (fault === 'lostAnswer') return void res.destroy();
-      return void res.writeHead(202).end();
+    const answer = await route(req, url);
+    // The request was processed; now the answer is late, or never comes.
+    if (fault === 'lostAnswer') return void res.destroy();
+    if (fault === 'slow') {
+      await new Promise((r) => setTimeout(r, slowMs));
+      if (res.destroyed || req.socket.destroyed) return;
     }
-
-    const messages = /^\/v1\.0\/users\/([^/]+)\/(?:mailFolders\/sentitems\/)?messages$/i.exec(url.pathname);
-    if (req.method === 'GET' && messages?.[1]) {
-      return void res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ value: [] }));
-    }
-    return graphError(res, 400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`);
+    if (answer.error) return graphError(res, answer.status, answer.error.code, answer.error.message);
+    if (answer.body === undefined) return void res.writeHead(answer.status).end();
+    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   }
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => graphError(res, 500, 'InternalServerError', 'Sandbox failure.'));
+    handle(req, res).catch(() => {
+      if (!res.headersSent) graphError(res, 500, 'InternalServerError', 'Sandbox failure.');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -160,6 +373,27 @@ export async function startGraphSandbox(port: number): Promise<GraphSandbox> {
     baseUrl: `${url}/v1.0`,
     sent: () => [...sent].reverse(),
     injectFaults: (f) => faults.push(...f),
+    setFaultRate: (rate, kinds = ALL_FAULTS, random = Math.random) => {
+      randomFaults = rate > 0 ? { rate, kinds, random } : undefined;
+    },
+    setSlowMs: (ms) => {
+      slowMs = ms;
+    },
+    refuseRecipient: (address) => refused.add(address.toLowerCase()),
+    deliverToMailbox: (message) => {
+      const id = randomUUID();
+      inbox.push({ ...message, id, mailbox: options.mailbox?.toLowerCase() });
+      return id;
+    },
+    stats: () => ({ requests: stats.requests, faults: { ...stats.faults } }),
+    reset: () => {
+      sent.length = 0;
+      inbox.length = 0;
+      drafts.clear();
+      faults.length = 0;
+      refused.clear();
+      randomFaults = undefined;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
+    // Whatever happens while stopping, exit within a few seconds; Azurite is killed on exit in any case.
+    setTimeout(() => process.exit(0), 5_000).unref();
     void stack.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
