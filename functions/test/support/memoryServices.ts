@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
+import { defaultProcedureSettings } from '../../../domain/src/settings';
+import type { ComplaintDocument } from '../../src/app/complaintDocument';
+import type { ComplaintIndex, IndexEntry } from '../../src/app/complaintIndex';
+import { AppError } from '../../src/app/errors';
+import type { FileStore } from '../../src/app/fileStore';
+import type { AuditEntry, ComplaintStore, SideRow } from '../../src/app/ports';
+import type { Principal } from '../../src/app/principal';
+import type { Services } from '../../src/composition';
+import type { Config } from '../../src/adapters/config';
+
+/**
+ * Stateful in-memory fakes of the ports, with the same contracts as the Table/Blob adapters (first claim
+ * wins, ETags change on every write, a stale ETag is refused). `failNext` makes the next call of a method
+ * throw, to test what a crash half-way leaves behind.
+ */
+export class MemoryStore implements ComplaintStore<ComplaintDocument> {
+  claims = new Map<string, { complaintId: string; claimedAt: Date; etag: string }>();
+  numbers = new Map<number, string[]>();
+  docs = new Map<string, { doc: ComplaintDocument; etag: string }>();
+  rows = new Map<string, SideRow[]>();
+  failNext = new Set<keyof ComplaintStore<ComplaintDocument>>();
+
+  private fail(method: keyof ComplaintStore<ComplaintDocument>): void {
+    if (this.failNext.delete(method)) throw new Error(`${method} failed (injected)`);
+  }
+
+  async claimMessage(key: string, complaintId: string, now: Date) {
+    this.fail('claimMessage');
+    const existing = this.claims.get(key);
+    if (existing) return { claimed: false as const, ...existing };
+    this.claims.set(key, { complaintId, claimedAt: now, etag: randomUUID() });
+    return { claimed: true as const };
+  }
+  async lookupMessage(key: string) {
+    return this.claims.get(key)?.complaintId;
+  }
+  async renewClaim(key: string, etag: string, now: Date) {
+    const claim = this.claims.get(key);
+    if (!claim || claim.etag !== etag) return false;
+    this.claims.set(key, { ...claim, claimedAt: now, etag: randomUUID() });
+    return true;
+  }
+  async allocateNumber(year: number, complaintId: string) {
+    this.fail('allocateNumber');
+    const issued = this.numbers.get(year) ?? [];
+    const known = issued.indexOf(complaintId);
+    if (known >= 0) return known + 1;
+    issued.push(complaintId);
+    this.numbers.set(year, issued);
+    return issued.length;
+  }
+  async create(doc: ComplaintDocument, rows: readonly SideRow[]) {
+    this.fail('create');
+    if (this.docs.has(doc.id)) return 'exists' as const;
+    this.docs.set(doc.id, { doc: structuredClone(doc), etag: randomUUID() });
+    this.rows.set(doc.id, [...rows]);
+    return 'created' as const;
+  }
+  async get(id: string) {
+    const found = this.docs.get(id);
+    return found ? { doc: structuredClone(found.doc), etag: found.etag } : undefined;
+  }
+  async update(doc: ComplaintDocument, etag: string, rows: readonly SideRow[]) {
+    this.fail('update');
+    const found = this.docs.get(doc.id);
+    if (!found || found.etag !== etag) throw new AppError('preconditionFailed', 'stale', 'stale');
+    const next = randomUUID();
+    this.docs.set(doc.id, { doc: structuredClone(doc), etag: next });
+    this.rows.set(doc.id, [...(this.rows.get(doc.id) ?? []), ...rows]);
+    return next;
+  }
+  async audit(id: string, entries: readonly AuditEntry[]) {
+    this.rows.set(id, [
+      ...(this.rows.get(id) ?? []),
+      ...entries.map((data): SideRow => ({ kind: 'audit', key: data.at, data })),
+    ]);
+  }
+  async listAudit(id: string) {
+    return (this.rows.get(id) ?? []).flatMap((r) => (r.kind === 'audit' ? [r.data] : []));
+  }
+}
+
+export class MemoryIndex implements ComplaintIndex {
+  entries = new Map<string, IndexEntry>();
+  async put(entry: IndexEntry) {
+    this.entries.set(entry.id, entry);
+  }
+  async list() {
+    return { items: [...this.entries.values()] };
+  }
+  async byComplainant(address: string, name: string) {
+    return [...this.entries.values()].filter(
+      (e) => e.complainantAddress === address || (name !== '' && e.complainantName === name),
+    );
+  }
+}
+
+export class MemoryFiles implements FileStore {
+  files = new Map<string, Buffer>();
+  async putAttachment(id: string, index: number, name: string, _type: string, content: Buffer) {
+    const blobName = `${id}/attachments/${index}-${name}`;
+    this.files.set(blobName, content);
+    return blobName;
+  }
+  async putOriginalMessage(id: string, message: unknown) {
+    this.files.set(`${id}/message.json`, Buffer.from(JSON.stringify(message)));
+  }
+  async getFile(blobName: string) {
+    const content = this.files.get(blobName);
+    return content
+      ? { content: Readable.from(content), contentType: 'application/octet-stream', size: content.length }
+      : undefined;
+  }
+  async deleteComplaintFiles(id: string) {
+    const names = [...this.files.keys()].filter((k) => k.startsWith(`${id}/`));
+    names.forEach((n) => this.files.delete(n));
+    return names.length;
+  }
+}
+
+export const handler: Principal = {
+  id: 'oid-sanne',
+  name: 'Sanne Bakker',
+  address: 'sanne.bakker@lagant-voorbeeld.nl',
+  roles: ['Klachtbehandelaar'],
+};
+
+/** Services over the in-memory fakes, with a clock the test moves. */
+export function memoryServices(start: Date) {
+  const clock = {
+    at: start,
+    now() {
+      return new Date(this.at);
+    },
+  };
+  const store = new MemoryStore();
+  const index = new MemoryIndex();
+  const files = new MemoryFiles();
+  const settings = defaultProcedureSettings({
+    organisation: 'Geschillencommissie',
+    person: '',
+    email: 'derde@example.org',
+  });
+  const services: Services = {
+    config: {} as Config,
+    clock,
+    authenticator: { authenticate: () => Promise.resolve(handler) },
+    complaints: store,
+    files,
+    index,
+    probe: { ping: () => Promise.resolve() },
+    procedure: { settings, calendar: createWorkingDayCalendar(settings.calendar) },
+  };
+  return { services, store, index, files, clock };
+}
