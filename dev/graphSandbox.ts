@@ -199,9 +199,10 @@ export async function startGraphSandbox(
 
   /** A send to a refused recipient fails like an unavailable service, every time. */
   const isRefused = (message: GraphMessage): boolean =>
-    (message.toRecipients ?? []).some((r) =>
-      refused.has(String(r.emailAddress?.address ?? '').toLowerCase()),
-    );
+    (message.toRecipients ?? []).some((r) => {
+      const address = r.emailAddress?.address;
+      return typeof address === 'string' && refused.has(address.toLowerCase());
+    });
 
   type Answer = { status: number; body?: unknown; error?: { code: string; message: string } };
 
@@ -258,7 +259,7 @@ export async function startGraphSandbox(
     if (req.method === 'POST' && createReply?.[1]) {
       const original = inbox.find((i) => i.id === decodeURIComponent(createReply[1] ?? ''));
       if (!original) return missing();
-      const message = ((body as { message?: GraphMessage } | undefined)?.message ?? {}) as GraphMessage;
+      const message: GraphMessage = (body as { message?: GraphMessage } | undefined)?.message ?? {};
       const problem = checkHeaders(message);
       if (problem) return bad(problem);
       const draft: Draft = {

@@ -11,6 +11,8 @@ import { startLocalHost, type LocalHost } from './localHost';
 import { freePort } from './ports';
 import { createTokenIssuer, localApiClientId, localTenantId, type TokenIssuer } from './tokenIssuer';
 import { startAddinDevServer, type AddinServer } from './addinDevServer';
+import { createTeamsSandbox, type TeamsSandbox } from './teamsSandbox';
+import { timerRoutes } from './timerRoutes';
 
 export interface StackPorts {
   functions: number;
@@ -44,6 +46,8 @@ export interface Stack {
   ports: StackPorts;
   tokens: TokenIssuer;
   graph: GraphSandbox;
+  /** The Teams webhook stand-in (`KR_TEAMS_WEBHOOK_URL` points at it). */
+  teams: TeamsSandbox;
   clock: SettableClock;
   host: LocalHost;
   storageConnectionString: string;
@@ -51,6 +55,11 @@ export interface Stack {
   azurite: Azurite;
   /** The app settings the local Functions app runs with (what would be app settings in Azure). */
   env: Record<string, string>;
+  /**
+   * Waits until no letter is queued or being sent (running the sender as its timer would), so a test can
+   * look at the mailbox after letters that go out in the background. Gives up after `timeoutMs`.
+   */
+  settleLetters(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,7 +87,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     stoppers.push(() => azurite.stop());
 
-    const graph = await startGraphSandbox(ports.graph);
+    const mailbox = 'klachten@lagant-voorbeeld.nl';
+    // Scoped to the complaints mailbox, as Exchange RBAC for Applications scopes the real app.
+    const graph = await startGraphSandbox(ports.graph, { mailbox });
     stoppers.push(() => graph.close());
 
     const hostUrl = `http://127.0.0.1:${ports.functions}`;
@@ -91,26 +102,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       KR_AUTH_ISSUER: tokens.issuer,
       KR_AUTH_JWKS_URL: `${hostUrl}${tokens.jwksPath}`,
       KR_GRAPH_BASE_URL: graph.baseUrl,
-      KR_MAILBOX: 'klachten@lagant-voorbeeld.nl',
+      KR_MAILBOX: mailbox,
       KR_ADDIN_ORIGIN: addinOrigin,
       KR_DIRECTOR_ADDRESS: 'w.degraaf@lagant-voorbeeld.nl',
+      KR_TEAMS_WEBHOOK_URL: `${hostUrl}/dev/teams/webhook`,
       KR_ORGANISATION_NAME: 'Lagant Opleidingen (voorbeeld)',
       KR_THIRD_PARTY_ORGANISATION: 'Stichting Onafhankelijke Klachtbehandeling (voorbeeld)',
       KR_THIRD_PARTY_PERSON: 'mr. A. de Wit',
       KR_THIRD_PARTY_EMAIL: 'geschillen@onafhankelijk-voorbeeld.nl',
     };
     const clock = createSettableClock();
+    const teams = createTeamsSandbox(() => clock.now());
     const { services, storage } = createServices(loadConfig(env), clock);
     await ensureStorage(storage);
+    const definitions = createFunctionDefinitions(lazyServices(() => Promise.resolve(services)));
+    const routes = new Map([...tokens.routes, ...devRoutes(clock, graph), ...teams.routes]);
     const host = await startLocalHost({
       port: ports.functions,
-      definitions: createFunctionDefinitions(lazyServices(() => Promise.resolve(services))),
+      definitions,
       allowedOrigin: addinOrigin,
-      devRoutes: new Map([...tokens.routes, ...devRoutes(clock, graph)]),
+      devRoutes: routes,
       runTimers: options.runTimers ?? false,
       log,
     });
     stoppers.push(() => host.close());
+    const timerNames = definitions.flatMap((d) => (d.kind === 'timer' ? [d.name] : []));
+    for (const [key, route] of timerRoutes(clock, timerNames, (name) => host.runTimer(name)))
+      routes.set(key, route);
 
     let addin: AddinServer | undefined;
     if (options.addin) {
@@ -128,11 +146,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ports,
       tokens,
       graph,
+      teams,
       clock,
       host,
       storageConnectionString: azurite.connectionString,
       azurite,
       env,
+      settleLetters: async (timeoutMs = 15_000) => {
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+          const pending = await services.complaints.listOutbox({ statuses: ['queued', 'sending'] });
+          if (pending.length === 0) return;
+          await host.runTimer('deliverLetters');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('letters still pending after the wait');
+      },
       stop,
     };
   } catch (error) {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { portInUse } from './ports';
 import { startStack, type StackPorts } from './stack';
+import { samples } from '../addin/dev/samples/samples';
 
 const ports: StackPorts = {
   functions: 7071,
@@ -41,6 +42,14 @@ async function main(): Promise<void> {
     runTimers: true,
     log: (line) => console.log(`  ${line}`),
   });
+  // The simulator's e-mails are "in" the complaints mailbox, so letters answer in the complainant's thread.
+  for (const s of samples.filter((x) => x.itemType === 'message' && x.mode === 'read')) {
+    stack.graph.deliverToMailbox({
+      internetMessageId: s.internetMessageId,
+      from: s.from,
+      subject: s.subject,
+    });
+  }
   console.log(`Azurite storage        ${stack.urls.storage}`);
   console.log(`Graph sandbox          ${stack.urls.graph}`);
   console.log(`Token issuer (dev)     ${stack.urls.functions}/dev/token`);

@@ -48,6 +48,11 @@ param thirdPartyPerson string = ''
 @description('Years a closed complaint is kept before its personal data is erased (R3, at least 2; KR_RETENTION_YEARS).')
 param retentionYears int = 2
 
+@minValue(0)
+@maxValue(20)
+@description('Working days before a deadline that the handler gets a reminder mail (KR_REMINDER_WORKING_DAYS).')
+param reminderWorkingDays int = 2
+
 @allowed(['always', 'lustrum', 'never'])
 @description('Bevrijdingsdag (5 May) as a day off: always, lustrum (years divisible by 5) or never (KR_LIBERATION_DAY).')
 param liberationDay string = 'lustrum'
@@ -198,6 +203,7 @@ module api 'modules/functionapp.bicep' = {
       thirdPartyEmail: thirdPartyEmail
       thirdPartyPerson: thirdPartyPerson
       retentionYears: retentionYears
+      reminderWorkingDays: reminderWorkingDays
       liberationDay: liberationDay
       goodFridayIsHoliday: goodFridayIsHoliday
       closureDays: closureDays

@@ -11,6 +11,16 @@ import { systemClock, type Clock } from './app/clock';
 import type { ComplaintDocument } from './app/complaintDocument';
 import type { FileStore } from './app/fileStore';
 import type { ComplaintStore, StorageProbe } from './app/ports';
+import { createGraphMailer } from './adapters/graphMailer';
+import { graphTokenSourceFor } from './adapters/graphTokenSource';
+import { createTableComplaintArchive } from './adapters/tableComplaintArchive';
+import { createTableWatchStore } from './adapters/tableWatchStore';
+import { createTeamsWebhookNotifier } from './adapters/teamsWebhookNotifier';
+import { ooxmlXlsxWriter } from './adapters/xlsxWriter';
+import type { Mailer } from './letters/mailer';
+import type { XlsxWriter } from './reports/spreadsheet';
+import type { TeamsNotifier } from './reports/teamsNotifier';
+import type { ComplaintArchive, WatchStore } from './watch/watchStore';
 
 /** Everything a handler needs, built once per process. */
 export interface Services {
@@ -22,6 +32,14 @@ export interface Services {
   index: ComplaintIndex;
   probe: StorageProbe;
   procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
+  /** Mail to staff (reminders, summaries) through Graph, from the complaints mailbox. */
+  mailer: Mailer;
+  /** The timers' once-only marks, counters, register audit and the director's report notes. */
+  watch: WatchStore;
+  /** R3: erased complaints' statistical records. */
+  archive: ComplaintArchive;
+  teams: TeamsNotifier;
+  xlsx: XlsxWriter;
 }
 
 export type ServicesFactory = () => Promise<Services>;
@@ -44,6 +62,16 @@ export function createServices(
       },
     },
     procedure: { settings: config.procedure, calendar: createWorkingDayCalendar(config.procedure.calendar) },
+    mailer: createGraphMailer({
+      baseUrl: config.graph.baseUrl,
+      mailbox: config.graph.mailbox,
+      tokens: graphTokenSourceFor(config.graph.baseUrl),
+      timeoutMs: 30_000,
+    }),
+    watch: createTableWatchStore(storage.tables.watch),
+    archive: createTableComplaintArchive(storage.tables.complaints),
+    teams: createTeamsWebhookNotifier(config.teamsWebhookUrl),
+    xlsx: ooxmlXlsxWriter,
   };
   return { services, storage };
 }

@@ -10,6 +10,9 @@ import {
   postComplaint,
   postStep,
 } from './functions/complaints';
+import { letterFunctions } from './functions/letters';
+import { reportFunctions } from './functions/reports';
+import { timerFunctions } from './functions/timers';
 
 /** Every function of the app, for the runtime (index.ts) and the local host alike. */
 export function createFunctionDefinitions(services: ServicesFactory): FunctionDefinition[] {
@@ -64,5 +67,8 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
       methods: ['GET'],
       handler: getAudit(services),
     },
+    ...letterFunctions(services),
+    ...timerFunctions(services),
+    ...reportFunctions(services),
   ];
 }

@@ -173,6 +173,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const created = await api.call<{ id: string; view: { etag: string } }>('POST', '/complaints', {
       body: registrationOf(variant(sample('02-koningsdag'), 'bad-steps')),
     });
+    await stack.settleLetters();
     const before = await snapshot();
     for (const body of [
       { type: 'verwijderd' },

@@ -15,7 +15,10 @@ describe('the local host reads NCRONTAB schedules as Azure does (UTC, with secon
     expect(parseNcrontab(expression).matches(new Date(at))).toBe(expected);
   });
 
-  test.each(['* * * * *', '0 61 * * * *', '0 0 25 * * *', 'x * * * * *', '0 0 * * * 7'])('refuses "%s"', (expression) => {
-    expect(() => parseNcrontab(expression)).toThrow();
-  });
+  test.each(['* * * * *', '0 61 * * * *', '0 0 25 * * *', 'x * * * * *', '0 0 * * * 7'])(
+    'refuses "%s"',
+    (expression) => {
+      expect(() => parseNcrontab(expression)).toThrow();
+    },
+  );
 });

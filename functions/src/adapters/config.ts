@@ -23,6 +23,8 @@ const settingsShape = z.object({
   KR_TEAMS_WEBHOOK_URL: z.url().optional(),
   KR_DIRECTOR_ADDRESS: z.email().optional(),
   KR_ORGANISATION_NAME: z.string().min(1).default('Onze organisatie'),
+  /** Working days before a deadline that the handler gets a reminder (deadline sweep). */
+  KR_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
   // The procedure's settings (R3, R13, the working-day calendar); see docs/deploy.md.
   KR_THIRD_PARTY_ORGANISATION: z.string().min(1),
   KR_THIRD_PARTY_PERSON: z.string().default(''),
@@ -52,6 +54,7 @@ export interface Config {
   teamsWebhookUrl: string | undefined;
   directorAddress: string | undefined;
   organisationName: string;
+  reminderWorkingDays: number;
   procedure: ProcedureSettings;
 }
 
@@ -106,6 +109,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     teamsWebhookUrl: c.KR_TEAMS_WEBHOOK_URL,
     directorAddress: c.KR_DIRECTOR_ADDRESS,
     organisationName: c.KR_ORGANISATION_NAME,
+    reminderWorkingDays: c.KR_REMINDER_WORKING_DAYS,
     procedure: procedure.data,
   };
 }

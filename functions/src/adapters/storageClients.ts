@@ -8,6 +8,8 @@ export const tableNames = {
   complaints: 'complaints',
   keys: 'complaintkeys',
   index: 'complaintindex',
+  /** Once-only marks of the timers (reminders sent, weekly summary), counters and saved report notes. */
+  watch: 'complaintwatch',
 } as const;
 export const containerName = 'complaint-files';
 
@@ -31,6 +33,7 @@ export function createStorageClients(storage: Config['storage']): StorageClients
         complaints: TableClient.fromConnectionString(cs, tableNames.complaints, insecure),
         keys: TableClient.fromConnectionString(cs, tableNames.keys, insecure),
         index: TableClient.fromConnectionString(cs, tableNames.index, insecure),
+        watch: TableClient.fromConnectionString(cs, tableNames.watch, insecure),
       },
       tableService: TableServiceClient.fromConnectionString(cs, insecure),
       container: BlobServiceClient.fromConnectionString(cs).getContainerClient(containerName),
@@ -44,6 +47,7 @@ export function createStorageClients(storage: Config['storage']): StorageClients
       complaints: new TableClient(tableUrl, tableNames.complaints, credential),
       keys: new TableClient(tableUrl, tableNames.keys, credential),
       index: new TableClient(tableUrl, tableNames.index, credential),
+      watch: new TableClient(tableUrl, tableNames.watch, credential),
     },
     tableService: new TableServiceClient(tableUrl, credential),
     container: new BlobServiceClient(blobUrl, credential).getContainerClient(containerName),

@@ -3,6 +3,10 @@ import type { ComplaintIndex, IndexEntry } from '../app/complaintIndex';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** Properties added after the first rows were written: present only when the row has them. */
+const optionalText = (e: Record<string, unknown>, name: keyof IndexEntry): Partial<IndexEntry> =>
+  typeof e[name] === 'string' ? { [name]: e[name] } : {};
+
 const fields = (e: Record<string, unknown>): IndexEntry => ({
   id: String(e['rowKey']),
   number: String(e['number']),
@@ -15,6 +19,12 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   complainantName: text(e['complainantName']),
   subject: text(e['subject']),
   decidedOn: text(e['decidedOn']),
+  ...optionalText(e, 'pending'),
+  ...optionalText(e, 'handlerName'),
+  ...optionalText(e, 'closedOn'),
+  ...optionalText(e, 'retainUntil'),
+  ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
+  ...(e['anonymised'] === true ? { anonymised: true } : {}),
 });
 
 /** The index of DESIGN.md §3 in its own table: PartitionKey `open` | `closed`, RowKey = complaint id. */
@@ -38,6 +48,7 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
       if (query.year !== undefined) filters.push(odata`year eq ${query.year}`);
       if (query.overdueBefore)
         filters.push(odata`nextDeadline ne '' and nextDeadline lt ${query.overdueBefore}`);
+      if (query.retainBefore) filters.push(odata`retainUntil ne '' and retainUntil lt ${query.retainBefore}`);
       const pages = table
         .listEntities<Record<string, unknown>>({
           queryOptions: filters.length > 0 ? { filter: filters.join(' and ') } : {},

@@ -13,7 +13,8 @@ import { auditKey } from '../app/sideRows';
  * Table Storage shape (DESIGN.md §3):
  * - `complaints`: PartitionKey = complaint id. RowKey `complaint` holds the document (JSON, split over
  *   properties because one property holds at most 64 KiB); `audit-…` and `outbox-…` rows share the partition,
- *   so a change and its audit/outbox rows are one `submitTransaction`.
+ *   so a change and its audit/outbox rows are one `submitTransaction`. Outbox rows also carry their delivery
+ *   `status` as a property: the letter sender lists pending rows across complaints with a filtered scan.
  * - `complaintkeys`: PartitionKey `message`, RowKey = SHA-256 of the internetMessageId → the complaint it
  *   belongs to (a second insert fails with 409: that is the idempotency); PartitionKey `year-2026` holds the
  *   year's counter and one row per issued number, written in one transaction, so numbers have no gaps.
@@ -235,8 +236,8 @@ export function createTableComplaintStore<T extends { id: string }>(
       const rows = complaints.listEntities<{ data: string }>({ queryOptions: { filter } });
       for await (const row of rows) {
         out.push({
-          complaintId: row.partitionKey,
-          key: row.rowKey.slice('outbox-'.length),
+          complaintId: row.partitionKey ?? '',
+          key: (row.rowKey ?? '').slice('outbox-'.length),
           etag: row.etag,
           data: JSON.parse(row.data) as Record<string, unknown>,
         });

@@ -3,6 +3,7 @@ import { STEP_TYPES, stepSchema } from '../../../domain/src/steps';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
 import { indexEntryOf } from './complaintIndex';
+import { revisionTag } from './complaintViews';
 import { AppError, validationError } from './errors';
 import { notFound } from './findComplaint';
 import { can, type Principal } from './principal';
@@ -41,33 +42,49 @@ export async function applyComplaintStep(
       fieldErrorsOf(parsed.error),
     );
   }
-  const stored = await servicesGet(services, id);
-  if (stored.etag !== ifMatch) {
-    throw new AppError(
-      'preconditionFailed',
-      'stale',
-      'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
+  // Retried when only the letter sender wrote in between (the storage ETag moved, the revision did not).
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await servicesGet(services, id);
+    if (revisionTag(stored.doc) !== ifMatch) throw staleError();
+    const now = services.clock.now();
+    const result = applyStep(stored.doc.state, parsed.data, procedureContext(services));
+    if (!result.ok) throw refusalError(result);
+    const added = result.state.timeline.filter(
+      (t) => !stored.doc.state.timeline.some((o) => o.seq === t.seq),
     );
+    const doc: ComplaintDocument = {
+      ...stored.doc,
+      state: result.state,
+      revision: (stored.doc.revision ?? 1) + 1,
+      actors: {
+        ...stored.doc.actors,
+        ...Object.fromEntries(added.map((t) => [String(t.seq), principal.name])),
+      },
+    };
+    try {
+      const etag = await services.complaints.update(doc, stored.etag, [
+        auditRow(now, principal, `step:${parsed.data.type}`),
+        ...outboxRows(doc, result.effects, now),
+      ]);
+      await services.index.put(indexEntryOf(doc));
+      return { doc, etag };
+    } catch (error) {
+      if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;
+    }
   }
-  const now = services.clock.now();
-  const result = applyStep(stored.doc.state, parsed.data, procedureContext(services));
-  if (!result.ok) throw refusalError(result);
-  const added = result.state.timeline.filter((t) => !stored.doc.state.timeline.some((o) => o.seq === t.seq));
-  const doc: ComplaintDocument = {
-    ...stored.doc,
-    state: result.state,
-    actors: {
-      ...stored.doc.actors,
-      ...Object.fromEntries(added.map((t) => [String(t.seq), principal.name])),
-    },
-  };
-  const etag = await services.complaints.update(doc, stored.etag, [
-    auditRow(now, principal, `step:${parsed.data.type}`),
-    ...outboxRows(doc, result.effects, now),
-  ]);
-  await services.index.put(indexEntryOf(doc));
-  return { doc, etag };
+  throw new AppError(
+    'unavailable',
+    'busy',
+    'De klacht wordt op dit moment bijgewerkt. Probeer het over enkele ogenblikken opnieuw.',
+  );
 }
+
+const staleError = (): AppError =>
+  new AppError(
+    'preconditionFailed',
+    'stale',
+    'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
+  );
 
 async function servicesGet(services: Services, id: string): Promise<Stored<ComplaintDocument>> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();

@@ -18,6 +18,12 @@ export interface ComplaintDocument {
     receivedAt: string;
   };
   state: ComplaintState;
+  /**
+   * The handlers' version of the complaint, and so the API's ETag: it changes with every step a person records,
+   * not when the letter sender notes a sent letter. A handler's screen therefore stays valid while letters go
+   * out in the background, and two people editing at once still get a 412. Absent on the first version.
+   */
+  revision?: number;
   /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
   actors: Record<string, string>;
 }

@@ -33,6 +33,11 @@ export interface IndexEntry {
   closedOn?: string;
   /** R3: the day after which retention may erase the complaint; '' while open or under a legal hold. */
   retainUntil?: string;
+  /**
+   * Letters queued and neither sent nor cancelled (waiting, or failed): the sweep looks at a complaint's outbox
+   * only when this is above 0.
+   */
+  unsentLetters?: number;
   /** True once retention replaced the complaint by its statistical record (the personal fields are ''). */
   anonymised?: boolean;
 }
@@ -58,6 +63,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     handlerName: s.handler.name,
     closedOn: s.closedOn ?? '',
     retainUntil: all.find((p) => p.deadline === 'retainUntil')?.due ?? '',
+    unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
   };
 }
 

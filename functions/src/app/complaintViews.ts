@@ -5,7 +5,10 @@ import type { ComplaintDocument } from './complaintDocument';
 import { can, type Principal } from './principal';
 
 /** The full representation for handlers and the director. */
-export function toView(doc: ComplaintDocument, etag: string): ComplaintView {
+/** The ETag the API shows for a complaint (see {@link ComplaintDocument.revision}). */
+export const revisionTag = (doc: ComplaintDocument): string => `"r${doc.revision ?? 1}"`;
+
+export function toView(doc: ComplaintDocument): ComplaintView {
   const s = doc.state;
   const latest = s.proposals.at(-1);
   return {
@@ -37,7 +40,7 @@ export function toView(doc: ComplaintDocument, etag: string): ComplaintView {
     })),
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
     allowedSteps: allowedSteps(s),
-    etag,
+    etag: revisionTag(doc),
   };
 }
 
@@ -46,7 +49,7 @@ export function toView(doc: ComplaintDocument, etag: string): ComplaintView {
  * ("alle medewerkers zijn verantwoordelijk voor het correct ontvangen"); only handlers and the director
  * see the content.
  */
-export function toSummary(doc: ComplaintDocument, etag: string, principal: Principal): ComplaintSummary {
+export function toSummary(doc: ComplaintDocument, principal: Principal): ComplaintSummary {
   const base = { id: doc.id, number: doc.state.number, status: doc.state.status };
-  return can(principal, 'read') ? { ...base, view: toView(doc, etag) } : base;
+  return can(principal, 'read') ? { ...base, view: toView(doc) } : base;
 }

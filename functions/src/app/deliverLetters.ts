@@ -87,7 +87,9 @@ export async function deliverLetters(
     byComplaint.set(record.complaintId, list);
   }
   // Letters of one complaint one by one (they share the complaint's ETag); complaints in parallel.
-  const queue = [...byComplaint.values()].map((list) => list.sort((a, b) => a.entry.letter.seq - b.entry.letter.seq));
+  const queue = [...byComplaint.values()].map((list) =>
+    list.sort((a, b) => a.entry.letter.seq - b.entry.letter.seq),
+  );
   const worker = async (): Promise<void> => {
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const pending of group) {
@@ -105,7 +107,8 @@ export async function deliverLetters(
 }
 
 function isDue(entry: OutboxEntry, now: Date): boolean {
-  if (entry.status === 'queued') return !entry.nextAttemptAt || Date.parse(entry.nextAttemptAt) <= now.getTime();
+  if (entry.status === 'queued')
+    return !entry.nextAttemptAt || Date.parse(entry.nextAttemptAt) <= now.getTime();
   if (entry.status === 'sending') return !entry.leaseUntil || Date.parse(entry.leaseUntil) <= now.getTime();
   return false;
 }
@@ -157,7 +160,12 @@ async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending):
   }
   if (inReviewWindow(entry, stored.doc, now, deps.options.reviewWindowMs)) return 'notDue';
 
-  let current: OutboxEntry = { ...entry, status: 'sending', leaseUntil: at(now, deps.options.leaseMs), mustVerify };
+  let current: OutboxEntry = {
+    ...entry,
+    status: 'sending',
+    leaseUntil: at(now, deps.options.leaseMs),
+    mustVerify,
+  };
   let etag: string;
   try {
     etag = await save(current, record.etag);
@@ -178,7 +186,12 @@ async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending):
       });
     }
     if (found.kind === 'error') {
-      const delay = retryDelayMs(Math.max(1, current.attempts), deps.options, deps.random, found.retryAfterMs);
+      const delay = retryDelayMs(
+        Math.max(1, current.attempts),
+        deps.options,
+        deps.random,
+        found.retryAfterMs,
+      );
       await release(save, { ...current, lastError: `lookup-${found.code}` }, etag, at(now, delay));
       return 'retrying';
     }
@@ -226,7 +239,12 @@ async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending):
     case 'unknown': {
       // Perhaps sent: the next run looks in Sent Items first, also when this was the last attempt.
       const delay = Math.max(deps.options.verifyDelayMs, retryDelayMs(attempts, deps.options, deps.random));
-      await release(save, { ...current, attempts, lastError: outcome.code, mustVerify: true }, etag, at(after, delay));
+      await release(
+        save,
+        { ...current, attempts, lastError: outcome.code, mustVerify: true },
+        etag,
+        at(after, delay),
+      );
       return 'retrying';
     }
   }
@@ -290,7 +308,9 @@ async function markSent(
     ({ doc }) => {
       const letter = doc.state.letters.find((l) => l.seq === seq);
       if (!letter) return undefined;
-      const sentOn = maxLocalDate(toAmsterdamDate(new Date(proof.sentAt)), letter.queuedOn);
+      // Graph's time, unless it is ahead of ours (the dev clock may be set back): the date is ours to record.
+      const sentAt = Math.min(Date.parse(proof.sentAt) || now.getTime(), now.getTime());
+      const sentOn = maxLocalDate(toAmsterdamDate(new Date(sentAt)), letter.queuedOn);
       const result = recordLetterSent(doc.state, seq, sentOn);
       return result.ok ? { ...doc, state: result.state } : undefined;
     },
@@ -306,7 +326,10 @@ async function markSent(
   }
   const { leaseUntil: _lease, mustVerify: _verify, lastError: _error, nextAttemptAt: _next, ...rest } = entry;
   await deps.complaints
-    .saveOutbox({ complaintId: record.complaintId, key: record.key, data: { ...rest, status: 'sent', proof } }, etag)
+    .saveOutbox(
+      { complaintId: record.complaintId, key: record.key, data: { ...rest, status: 'sent', proof } },
+      etag,
+    )
     .catch(ignoreStale); // the complaint says it was sent; a later run tidies the row
   return 'sent';
 }

@@ -4,13 +4,14 @@ import { registrationRequest } from '../../../domain/src/api/registration';
 import type { ServicesFactory } from '../composition';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
-import { toSummary, toView } from '../app/complaintViews';
+import { revisionTag, toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../app/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
 import { listComplaints } from '../app/listComplaints';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
+import { deliverSoon } from '../letters/letterDelivery';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
@@ -18,9 +19,11 @@ const param = (request: HttpRequest, name: string): string => request.params[nam
 export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJson(request, registrationRequest);
-    const { doc, etag, created } = await registerComplaint(s, principal, body);
-    return json(created ? 201 : 200, toSummary(doc, etag, principal), {
-      etag,
+    const { doc, created } = await registerComplaint(s, principal, body);
+    // The acknowledgement goes out at once; the deliverLetters timer is the safety net (DESIGN: exactly once).
+    if (created) void deliverSoon(s, doc.id);
+    return json(created ? 201 : 200, toSummary(doc, principal), {
+      etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
     });
   });
@@ -39,7 +42,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
         ]);
       }
       const found = await findByMessage(s, principal, messageId);
-      return json(200, { items: found ? [toSummary(found.doc, found.etag, principal)] : [] });
+      return json(200, { items: found ? [toSummary(found.doc, principal)] : [] });
     }
     const q = request.query;
     const page = await listComplaints(s, principal, {
@@ -51,7 +54,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
       continuationToken: q.get('continuationToken'),
     });
     return json(200, {
-      items: page.items.map((i) => toSummary(i.doc, i.etag, principal)),
+      items: page.items.map((i) => toSummary(i.doc, principal)),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     });
   });
@@ -59,22 +62,23 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
 /** `GET /api/complaints/{id}`. */
 export const getComplaintById = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
-    const { doc, etag } = await getComplaint(s, principal, param(request, 'id'));
-    return json(200, toView(doc, etag), { etag });
+    const { doc } = await getComplaint(s, principal, param(request, 'id'));
+    return json(200, toView(doc), { etag: revisionTag(doc) });
   });
 
 /** `POST /api/complaints/{id}/steps` with If-Match. */
 export const postStep = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJsonBody(request);
-    const { doc, etag } = await applyComplaintStep(
+    const { doc } = await applyComplaintStep(
       s,
       principal,
       param(request, 'id'),
       request.headers.get('if-match'),
       body,
     );
-    return json(200, toView(doc, etag), { etag });
+    void deliverSoon(s, doc.id);
+    return json(200, toView(doc), { etag: revisionTag(doc) });
   });
 
 /** `GET /api/complaints/{id}/similar`: repeat-complaint candidates (R12). */

@@ -51,7 +51,11 @@ const replyHint = (): LetterBlock => ({
 });
 
 /** The blocks of one letter. Every `Letter` kind of the domain has exactly one case here. */
-export function letterContent(letter: Letter, complaint: LetterComplaint, settings: LetterSettings): LetterContent {
+export function letterContent(
+  letter: Letter,
+  complaint: LetterComplaint,
+  settings: LetterSettings,
+): LetterContent {
   const about = complaint.subject ? ` over "${complaint.subject}"` : '';
   const number = letter.complaintNumber;
   switch (letter.kind) {
@@ -185,7 +189,10 @@ export function letterContent(letter: Letter, complaint: LetterComplaint, settin
             text: `Wij hebben uw klacht${about} (nummer ${number}) onderzocht en na intern overleg een besluit genomen.`,
           },
           ...(letter.decision.trim()
-            ? [{ type: 'heading', text: 'Ons besluit' } as const, { type: 'quote', text: letter.decision } as const]
+            ? [
+                { type: 'heading', text: 'Ons besluit' } as const,
+                { type: 'quote', text: letter.decision } as const,
+              ]
             : []),
           { type: 'heading', text: 'Onze oplossing' },
           { type: 'quote', text: letter.solution },

@@ -1,5 +1,6 @@
 import { registerComplaint } from '../../src/app/registerComplaint';
 import { applyComplaintStep } from '../../src/app/applyComplaintStep';
+import { revisionTag } from '../../src/app/complaintViews';
 import { AppError } from '../../src/app/errors';
 import { registrationRequest } from '../../../domain/src/api/registration';
 import { handler, memoryServices } from '../support/memoryServices';
@@ -79,7 +80,8 @@ describe('registerComplaint (use case, in-memory ports)', () => {
 describe('applyComplaintStep (use case, in-memory ports)', () => {
   test('a stale ETag is refused and nothing is written', async () => {
     const { services, store } = memoryServices(new Date('2026-04-24T08:00:00Z'));
-    const { doc, etag } = await registerComplaint(services, handler, request('step'));
+    const { doc } = await registerComplaint(services, handler, request('step'));
+    const etag = revisionTag(doc);
     const next = await applyComplaintStep(services, handler, doc.id, etag, { type: 'acknowledged' });
     expect(next.doc.state.acknowledgedOn).toBe('2026-04-24');
     const rowsBefore = store.rows.get(doc.id)?.length;
@@ -98,7 +100,8 @@ describe('applyComplaintStep (use case, in-memory ports)', () => {
 
   test('a refusal of the domain becomes a conflict with its Dutch reason', async () => {
     const { services } = memoryServices(new Date('2026-04-24T08:00:00Z'));
-    const { doc, etag } = await registerComplaint(services, handler, request('refuse'));
+    const { doc } = await registerComplaint(services, handler, request('refuse'));
+    const etag = revisionTag(doc);
     const error = await applyComplaintStep(services, handler, doc.id, etag, {
       type: 'referredToThirdParty',
     }).catch((e: unknown) => e);
@@ -109,11 +112,36 @@ describe('applyComplaintStep (use case, in-memory ports)', () => {
 
   test('a Medewerker may not record steps', async () => {
     const { services } = memoryServices(new Date('2026-04-24T08:00:00Z'));
-    const { doc, etag } = await registerComplaint(services, handler, request('role'));
+    const { doc } = await registerComplaint(services, handler, request('role'));
+    const etag = revisionTag(doc);
     await expect(
       applyComplaintStep(services, { ...handler, roles: ['Medewerker'] }, doc.id, etag, {
         type: 'acknowledged',
       }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('the API ETag is the handlers’ revision', () => {
+  test('a background write by the letter sender does not invalidate the handler’s screen; a handler’s step does', async () => {
+    const { services, store } = memoryServices(new Date('2026-04-24T08:00:00Z'));
+    const { doc } = await registerComplaint(services, handler, request('revision'));
+    const seen = revisionTag(doc);
+    // The letter sender records the acknowledgement as sent: the storage ETag moves, the revision does not.
+    const stored = await store.get(doc.id);
+    if (!stored) throw new Error('missing');
+    await store.update(
+      { ...stored.doc, state: { ...stored.doc.state, acknowledgedOn: stored.doc.state.receivedOn } },
+      stored.etag,
+      [],
+    );
+    const after = await applyComplaintStep(services, handler, doc.id, seen, { type: 'informationRequested' });
+    expect(after.doc.state.acknowledgedOn).toBe('2026-04-23'); // the step was applied on top of the newest state
+    expect(revisionTag(after.doc)).not.toBe(seen);
+    await expect(
+      applyComplaintStep(services, handler, doc.id, seen, { type: 'informationRequested' }),
+    ).rejects.toMatchObject({
+      kind: 'preconditionFailed',
+    });
   });
 });

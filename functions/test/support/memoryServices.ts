@@ -6,10 +6,12 @@ import type { ComplaintDocument } from '../../src/app/complaintDocument';
 import type { ComplaintIndex, IndexEntry } from '../../src/app/complaintIndex';
 import { AppError } from '../../src/app/errors';
 import type { FileStore } from '../../src/app/fileStore';
-import type { AuditEntry, ComplaintStore, SideRow } from '../../src/app/ports';
+import type { AuditEntry, ComplaintStore, OutboxRecord, SideRow } from '../../src/app/ports';
 import type { Principal } from '../../src/app/principal';
 import type { Services } from '../../src/composition';
 import type { Config } from '../../src/adapters/config';
+import { ooxmlXlsxWriter } from '../../src/adapters/xlsxWriter';
+import { MemoryMailer, MemoryWatchStore } from '../watch/fakes';
 
 /**
  * Stateful in-memory fakes of the ports, with the same contracts as the Table/Blob adapters (first claim
@@ -80,6 +82,46 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
   }
   async listAudit(id: string) {
     return (this.rows.get(id) ?? []).flatMap((r) => (r.kind === 'audit' ? [r.data] : []));
+  }
+  outboxEtags = new Map<string, string>();
+  async listOutbox(
+    query: { complaintId: string } | { statuses: readonly string[] },
+  ): Promise<OutboxRecord[]> {
+    return [...this.rows.entries()].flatMap(([complaintId, rows]) =>
+      rows.flatMap((r): OutboxRecord[] => {
+        if (r.kind !== 'outbox') return [];
+        const matches =
+          'complaintId' in query
+            ? complaintId === query.complaintId
+            : query.statuses.includes(String(r.data['status']));
+        const key = `${complaintId}/${r.key}`;
+        return matches
+          ? [
+              {
+                complaintId,
+                key: r.key,
+                etag: this.outboxEtags.get(key) ?? 'initial',
+                data: structuredClone(r.data),
+              },
+            ]
+          : [];
+      }),
+    );
+  }
+  async saveOutbox(record: Omit<OutboxRecord, 'etag'>, etag: string) {
+    const key = `${record.complaintId}/${record.key}`;
+    if ((this.outboxEtags.get(key) ?? 'initial') !== etag)
+      throw new AppError('preconditionFailed', 'stale', 'stale');
+    const rows = this.rows.get(record.complaintId) ?? [];
+    this.rows.set(
+      record.complaintId,
+      rows.map((r) =>
+        r.kind === 'outbox' && r.key === record.key ? { ...r, data: structuredClone(record.data) } : r,
+      ),
+    );
+    const next = randomUUID();
+    this.outboxEtags.set(key, next);
+    return next;
   }
 }
 
@@ -153,6 +195,12 @@ export function memoryServices(start: Date) {
     index,
     probe: { ping: () => Promise.resolve() },
     procedure: { settings, calendar: createWorkingDayCalendar(settings.calendar) },
+    // Issue 6's ports (deadline watch and reports): their own fakes live in functions/test/watch/fakes.ts.
+    mailer: new MemoryMailer(),
+    watch: new MemoryWatchStore(),
+    archive: { anonymise: () => Promise.resolve(false), getRecord: () => Promise.resolve(undefined) },
+    teams: { post: () => Promise.resolve('notConfigured') },
+    xlsx: ooxmlXlsxWriter,
   };
   return { services, store, index, files, clock };
 }

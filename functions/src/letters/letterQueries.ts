@@ -1,0 +1,146 @@
+import type { LetterKind } from '../../../domain/src/complaintState';
+import type { Services } from '../composition';
+import type { ComplaintDocument } from '../app/complaintDocument';
+import { AppError } from '../app/errors';
+import { getComplaint } from '../app/findComplaint';
+import type { OutboxRecord } from '../app/ports';
+import { can, type Principal } from '../app/principal';
+import { letterSettingsFrom } from './letterSettings';
+import {
+  DELIVERY_STATUS_LABELS,
+  parseOutboxEntry,
+  type DeliveryProof,
+  type DeliveryStatus,
+  type OutboxEntry,
+} from './outboxEntry';
+import { renderLetter } from './renderLetter';
+
+/** A letter as the pane shows it on the complaint: what, when, and whether it went ("verzending mislukt"). */
+export interface LetterView {
+  seq: number;
+  kind: LetterKind;
+  status: DeliveryStatus;
+  statusLabel: string;
+  queuedOn: string;
+  sentOn?: string;
+  cancelledOn?: string;
+  attempts: number;
+  nextAttemptAt?: string;
+  failedAt?: string;
+  lastError?: string;
+  proof?: DeliveryProof;
+}
+
+export interface LetterPreview extends LetterView {
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+}
+
+function statusOf(
+  letter: ComplaintDocument['state']['letters'][number],
+  entry: OutboxEntry | undefined,
+): DeliveryStatus {
+  if (letter.sentOn !== undefined) return 'sent';
+  if (letter.cancelledOn !== undefined && entry?.status !== 'sent') return 'cancelled';
+  return entry?.status ?? 'queued';
+}
+
+function entriesBySeq(records: readonly OutboxRecord[]): Map<number, OutboxEntry> {
+  const map = new Map<number, OutboxEntry>();
+  for (const record of records) {
+    const entry = parseOutboxEntry(record.data);
+    if (entry) map.set(entry.letter.seq, entry);
+  }
+  return map;
+}
+
+function viewOf(
+  letter: ComplaintDocument['state']['letters'][number],
+  entry: OutboxEntry | undefined,
+): LetterView {
+  const status = statusOf(letter, entry);
+  return {
+    seq: letter.seq,
+    kind: letter.kind,
+    status,
+    statusLabel: DELIVERY_STATUS_LABELS[status],
+    queuedOn: letter.queuedOn,
+    ...(letter.sentOn ? { sentOn: letter.sentOn } : {}),
+    ...(letter.cancelledOn ? { cancelledOn: letter.cancelledOn } : {}),
+    attempts: entry?.attempts ?? 0,
+    ...(entry?.nextAttemptAt && status === 'queued' ? { nextAttemptAt: entry.nextAttemptAt } : {}),
+    ...(entry?.failedAt ? { failedAt: entry.failedAt } : {}),
+    ...(entry?.lastError ? { lastError: entry.lastError } : {}),
+    ...(entry?.proof ? { proof: entry.proof } : {}),
+  };
+}
+
+/** `GET /api/complaints/{id}/letters`: every letter of a complaint with its delivery state. */
+export async function listLetters(
+  services: Services,
+  principal: Principal,
+  id: string,
+): Promise<LetterView[]> {
+  const { doc } = await getComplaint(services, principal, id);
+  const entries = entriesBySeq(await services.complaints.listOutbox({ complaintId: doc.id }));
+  return doc.state.letters.map((l) => viewOf(l, entries.get(l.seq)));
+}
+
+/** `GET /api/complaints/{id}/letters/{seq}/preview`: the letter exactly as it is (or was) sent. */
+export async function previewLetter(
+  services: Services,
+  principal: Principal,
+  id: string,
+  seq: number,
+): Promise<LetterPreview> {
+  const { doc } = await getComplaint(services, principal, id);
+  const letter = doc.state.letters.find((l) => l.seq === seq);
+  const entry = entriesBySeq(await services.complaints.listOutbox({ complaintId: doc.id })).get(seq);
+  if (!letter || !entry) {
+    throw new AppError('notFound', 'letter-not-found', 'Deze brief bestaat niet bij deze klacht.');
+  }
+  const rendered = renderLetter(entry.letter, doc.state, letterSettingsFrom(services.config), {
+    ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
+  });
+  return { ...viewOf(letter, entry), to: entry.letter.to, ...rendered };
+}
+
+/** A letter that could not be sent, for the director: where, what and since when; no content. */
+export interface FailedLetter {
+  complaintId: string;
+  complaintNumber: string;
+  seq: number;
+  kind: LetterKind;
+  attempts: number;
+  failedAt?: string;
+  lastError?: string;
+}
+
+/** `GET /api/letters/failed`: every letter marked "verzending mislukt" (the director counts and follows up). */
+export async function listFailedLetters(services: Services, principal: Principal): Promise<FailedLetter[]> {
+  if (!can(principal, 'audit')) {
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      'Alleen de directeur ziet de mislukte verzendingen van alle klachten.',
+    );
+  }
+  const records = await services.complaints.listOutbox({ statuses: ['failed'] });
+  return records.flatMap((record): FailedLetter[] => {
+    const entry = parseOutboxEntry(record.data);
+    if (!entry) return [];
+    return [
+      {
+        complaintId: record.complaintId,
+        complaintNumber: entry.letter.complaintNumber,
+        seq: entry.letter.seq,
+        kind: entry.letter.kind,
+        attempts: entry.attempts,
+        ...(entry.failedAt ? { failedAt: entry.failedAt } : {}),
+        ...(entry.lastError ? { lastError: entry.lastError } : {}),
+      },
+    ];
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Services } from '../composition';
+import { validationError } from '../app/errors';
+import type { Principal } from '../app/principal';
+import { loadEntries } from './registerSource';
+import { requireDirector } from './reportAccess';
+
+const address = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/);
+
+/** Letter data as stored, minus the delivery bookkeeping that says nothing about the person. */
+const letterOf = (data: Record<string, unknown>): Record<string, unknown> => ({
+  letter: data['letter'],
+  status: data['status'],
+  queuedAt: data['queuedAt'],
+  ...(data['proof'] ? { proof: data['proof'] } : {}),
+  ...(data['personalNote'] ? { personalNote: data['personalNote'] } : {}),
+});
+
+/**
+ * GDPR art. 15, `GET /api/register/subject-access?address=` (Directeur): everything the register holds about one
+ * complainant (by e-mail address) as one JSON file: each complaint with its timeline, its letters and the list
+ * of its attachments. The request is audited on the register and on every complaint it touched.
+ */
+export async function subjectAccess(
+  services: Services,
+  principal: Principal,
+  addressText: string | null,
+): Promise<{ fileName: string; body: string; count: number }> {
+  requireDirector(principal);
+  const parsed = address.safeParse(addressText ?? '');
+  if (!parsed.success)
+    throw validationError('Geef het e-mailadres van de klager.', [
+      { field: 'address', message: 'Een e-mailadres.' },
+    ]);
+  const now = services.clock.now();
+  const items = await loadEntries(services, await services.index.byComplainant(parsed.data, ''));
+  const complaints = await Promise.all(
+    items
+      .flatMap((i) => (i.kind === 'living' ? [i] : []))
+      .map(async ({ entry, doc }) => {
+        const outbox = await services.complaints.listOutbox({ complaintId: entry.id });
+        const { body, attachments, ...state } = doc.state;
+        return {
+          number: state.number,
+          state: { ...state, body },
+          originalMessage: doc.message,
+          attachments: attachments.map((a) => ({ name: a.name, contentType: a.contentType, size: a.size })),
+          letters: outbox.map((o) => letterOf(o.data)),
+        };
+      }),
+  );
+  const who = { at: now.toISOString(), actorId: principal.id, actorName: principal.name };
+  await services.watch.audit({
+    ...who,
+    action: 'subject-access',
+    detail: `${complaints.length} klacht(en): ${complaints.map((c) => c.number).join(', ') || 'geen'}`,
+  });
+  await Promise.all(
+    items.map((i) => services.complaints.audit(i.entry.id, [{ ...who, action: 'subject-access' }])),
+  );
+  const document = {
+    kind: 'inzageverzoek (AVG art. 15)',
+    organisation: services.config.organisationName,
+    requestedAt: who.at,
+    requestedBy: principal.name,
+    address: parsed.data,
+    complaints,
+  };
+  return {
+    fileName: `inzageverzoek-${who.at.slice(0, 10)}.json`,
+    body: JSON.stringify(document, null, 2),
+    count: complaints.length,
+  };
+}

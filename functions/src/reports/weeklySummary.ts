@@ -1,0 +1,133 @@
+import { addDays, formatDutchDate } from '../../../domain/src/localDate';
+import type { Clock } from '../app/clock';
+import type { ComplaintDocument } from '../app/complaintDocument';
+import type { ComplaintIndex } from '../app/complaintIndex';
+import type { ComplaintStore } from '../app/ports';
+import { escapeHtml } from '../letters/escape';
+import type { Mailer } from '../letters/mailer';
+import { allOf } from '../watch/deadlineSweep';
+import { amsterdamMoment, isoWeekOf } from '../watch/localTime';
+import type { ComplaintArchive, WatchStore } from '../watch/watchStore';
+import { loadEntries, statisticsOf } from './registerSource';
+import { weeklyCard } from './teamsCard';
+import type { TeamsNotifier } from './teamsNotifier';
+import { weeklyFigures, type WeeklyFigures } from './weeklyFigures';
+import { percent } from './yearlyAnalysis';
+
+export interface WeeklyDeps {
+  index: ComplaintIndex;
+  complaints: ComplaintStore<ComplaintDocument>;
+  archive: ComplaintArchive;
+  watch: WatchStore;
+  mailer: Mailer;
+  teams: TeamsNotifier;
+  clock: Clock;
+  directorAddress: string | undefined;
+  registerUrl: string;
+  organisationName: string;
+  log?: (line: string) => void;
+}
+
+export type WeeklyOutcome =
+  | { kind: 'notYet' }
+  | { kind: 'alreadyDone'; week: string }
+  | { kind: 'done'; week: string; mail: string; teams: string; figures: WeeklyFigures };
+
+/** Local hour from which Monday's summary goes out. */
+export const WEEKLY_HOUR = 8;
+
+/**
+ * The weekly summary (R16), run by an hourly trigger: the first run from Monday 08:00 Amsterdam time sends the
+ * summary of the previous ISO week, once (a claim per week and channel; summer time moves the UTC hour, the
+ * local decision does not move). A later run in the same week catches up when Monday's runs failed. Mail and
+ * Teams are claimed separately, so a failing webhook does not send the mail twice.
+ */
+export async function runWeeklySummary(deps: WeeklyDeps): Promise<WeeklyOutcome> {
+  const now = deps.clock.now();
+  const moment = amsterdamMoment(now);
+  if (moment.weekday === 1 && moment.hour < WEEKLY_HOUR) return { kind: 'notYet' };
+  const week = isoWeekOf(moment.date);
+  const mailKey = `${week.key}:mail`;
+  const teamsKey = `${week.key}:teams`;
+  const mailClaimed = deps.directorAddress ? await deps.watch.claim('weekly', mailKey, now) : false;
+  const teamsClaimed = await deps.watch.claim('weekly', teamsKey, now);
+  if (!mailClaimed && !teamsClaimed) return { kind: 'alreadyDone', week: week.key };
+
+  const reported = isoWeekOf(addDays(week.monday, -7));
+  let figures: WeeklyFigures;
+  try {
+    figures = await computeFigures(deps, reported.key, reported.monday, reported.sunday, moment.date);
+  } catch (error) {
+    if (mailClaimed) await deps.watch.release('weekly', mailKey);
+    if (teamsClaimed) await deps.watch.release('weekly', teamsKey);
+    throw error;
+  }
+
+  let mail = 'skipped';
+  if (mailClaimed && deps.directorAddress) {
+    const outcome = await deps.mailer
+      .send({
+        letterId: `weekly:${week.key}`,
+        to: { name: 'Directeur', address: deps.directorAddress },
+        subject: `Klachtenregister: weekoverzicht ${reported.key}`,
+        html: weeklyMailHtml(figures, deps.registerUrl, deps.organisationName),
+      })
+      .catch(() => ({ kind: 'notSent' as const }));
+    mail = outcome.kind;
+    if (outcome.kind === 'notSent') await deps.watch.release('weekly', mailKey);
+  }
+  let teams = 'skipped';
+  if (teamsClaimed) {
+    teams = await deps.teams.post(weeklyCard(figures, deps.registerUrl, deps.organisationName));
+    if (teams === 'failed') await deps.watch.release('weekly', teamsKey);
+  }
+  deps.log?.(`weekly summary ${reported.key}: mail ${mail}, teams ${teams}`);
+  return { kind: 'done', week: reported.key, mail, teams, figures };
+}
+
+async function computeFigures(
+  deps: WeeklyDeps,
+  week: string,
+  from: WeeklyFigures['from'],
+  to: WeeklyFigures['to'],
+  today: WeeklyFigures['from'],
+): Promise<WeeklyFigures> {
+  const entries = await allOf(deps.index, {});
+  const year = Number(today.slice(0, 4));
+  const wanted = entries.filter((e) => e.year === year || e.status === 'open');
+  const items = await loadEntries(deps, wanted);
+  const yearStats = items.filter((i) => i.entry.year === year).map((i) => statisticsOf(i, today));
+  const failed = await deps.complaints.listOutbox({ statuses: ['failed'] });
+  return weeklyFigures({
+    week,
+    from,
+    to,
+    today,
+    entries,
+    yearStats,
+    openItems: items.filter((i) => i.entry.status === 'open'),
+    lettersFailing: failed.length,
+    anonymised: await deps.watch.sumCounts('anonymised', from, to),
+  });
+}
+
+export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisation: string): string {
+  const rows: [string, string][] = [
+    ['Nieuw deze week', String(f.newCount)],
+    ['Afgesloten deze week', String(f.closed)],
+    ['Open', String(f.open)],
+    ['Over de termijn', String(f.overdue)],
+    [`Ontvangst tijdig bevestigd (${f.year})`, percent(f.acknowledgedInTime)],
+    [`Tijdig afgehandeld (${f.year})`, percent(f.resolvedInTime)],
+    ['Bij de directeur (open)', String(f.escalationsOpen)],
+    ['Bij de onafhankelijke derde (open)', String(f.thirdPartyOpen)],
+    ['Brieven niet verzonden', String(f.lettersFailing)],
+    ['Geanonimiseerd deze week (bewaartermijn verstreken)', String(f.anonymised)],
+  ];
+  return (
+    `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +
+    `<p>Weekoverzicht van het klachtenregister van ${escapeHtml(organisation)}, ${escapeHtml(formatDutchDate(f.from))} t/m ${escapeHtml(formatDutchDate(f.to))}.</p>` +
+    `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><td style="padding:2px 12px 2px 0">${escapeHtml(k)}</td><td><b>${escapeHtml(v)}</b></td></tr>`).join('')}</table>` +
+    `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p></body></html>`
+  );
+}

@@ -1,0 +1,104 @@
+import type { ComplaintStatistics } from '../../../domain/src/anonymise';
+import type { Cell, Sheet } from './spreadsheet';
+import type { YearlyAnalysis } from './yearlyAnalysis';
+
+const rate = (r: number | null): Cell => (r === null ? null : Math.round(r * 1000) / 10);
+
+/** The data under the yearly report, one sheet per table, plus one statistical row per complaint (no names). */
+export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintStatistics[]): Sheet[] {
+  const outcome = (s: ComplaintStatistics, name: string): Cell =>
+    s.deadlineOutcomes
+      .filter((d) => d.deadline === name)
+      .map((d) => d.outcome)
+      .join(', ') || null;
+  return [
+    {
+      name: 'Kerncijfers',
+      rows: [
+        ['gegeven', 'waarde'],
+        ['jaar', a.year],
+        ['stand per', { date: a.asOf }],
+        ['klachten', a.total],
+        ['nog open', a.open],
+        ['overeenstemming (%)', rate(a.agreementRate)],
+        ['voorgelegd aan directeur (klachten)', a.escalations.complaints],
+        ['voorleggingen aan directeur', a.escalations.total],
+        ['verwezen naar onafhankelijke derde', a.thirdParty.referred],
+        ['bindende uitspraken', a.thirdParty.rulings],
+        ['herhaalde klachten', a.repeats],
+        ['te laat ingediend', a.late],
+        ['maatregelen', a.measures.total],
+        ['maatregelen bevestigd uitgevoerd', a.measures.carriedOut],
+        ['aanbevelingen', a.notes?.recommendations ?? null],
+      ],
+    },
+    {
+      name: 'Tijdigheid',
+      rows: [
+        ['termijn', 'gehaald', 'niet gehaald', 'verstreken', 'loopt', 'op tijd (%)'],
+        ...a.timeliness.map((t): Cell[] => [t.label, t.met, t.missed, t.overdue, t.pending, rate(t.rate)]),
+      ],
+    },
+    {
+      name: 'Uitkomst',
+      rows: [
+        ['uitkomst', 'aantal'],
+        ...a.byOutcome.map((c): Cell[] => [c.label, c.count]),
+        ['overeenstemming', 'aantal'],
+        ...a.byAgreement.map((c): Cell[] => [c.label, c.count]),
+      ],
+    },
+    {
+      name: 'Oorzaken',
+      rows: [['categorie', 'aantal'], ...a.byCategory.map((c): Cell[] => [c.label, c.count])],
+    },
+    {
+      name: 'Maatregelen',
+      rows: [
+        ['maatregel', 'streefdatum', 'uitgevoerd'],
+        ...a.measures.lines.map((m): Cell[] => [
+          m.key,
+          { date: m.dueOn },
+          m.carriedOut ? 'ja' : 'niet bevestigd',
+        ]),
+      ],
+    },
+    {
+      name: 'Klachten',
+      rows: [
+        [
+          'nummer',
+          'ontvangen op',
+          'afgesloten op',
+          'afgesloten als',
+          'overeenstemming',
+          'ontvangstbevestiging',
+          'afhandeling',
+          'verlengingsbericht',
+          'reactie directeur',
+          'voorleggingen',
+          'derde',
+          'uitspraak',
+          'oorzaakcategorieën',
+          'maatregelen',
+        ],
+        ...stats.map((s): Cell[] => [
+          s.number,
+          { date: s.receivedOn },
+          s.closedOn ? { date: s.closedOn } : null,
+          s.closedAs ?? (s.status === 'open' ? 'open' : null),
+          s.agreement ?? null,
+          outcome(s, 'acknowledgeBy'),
+          outcome(s, 'resolveBy'),
+          outcome(s, 'extensionNoticeBy'),
+          outcome(s, 'escalationResponseBy'),
+          s.escalationCount,
+          s.thirdPartyReferredOn ? { date: s.thirdPartyReferredOn } : null,
+          s.bindingRulingOn ? { date: s.bindingRulingOn } : null,
+          s.causeCategories.join(', ') || null,
+          s.measures.length,
+        ]),
+      ],
+    },
+  ];
+}

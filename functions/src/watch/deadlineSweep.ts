@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { toAmsterdamDate } from '../../../domain/src/localDate';
+import { pendingDeadlines, type PendingDeadline } from '../../../domain/src/pendingDeadlines';
+import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
+import type { Clock } from '../app/clock';
+import type { ComplaintDocument } from '../app/complaintDocument';
+import type { ComplaintIndex, IndexEntry } from '../app/complaintIndex';
+import type { ComplaintStore } from '../app/ports';
+import type { Mailer } from '../letters/mailer';
+import { noticesFor, parsePending } from './deadlineNotices';
+import { mapLimit } from './mapLimit';
+import { noticeMail, type NoticeLine } from './staffMail';
+import type { WatchStore } from './watchStore';
+
+export interface SweepDeps {
+  index: ComplaintIndex;
+  complaints: ComplaintStore<ComplaintDocument>;
+  watch: WatchStore;
+  mailer: Mailer;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+  /** Working days before a deadline that the handler is reminded (setting, default 2). */
+  reminderWorkingDays: number;
+  directorAddress: string | undefined;
+  registerUrl: string;
+  organisationName: string;
+  /** Counts only: never addresses, numbers or content. */
+  log?: (line: string) => void;
+}
+
+export interface SweepReport {
+  open: number;
+  /** Notices this run claimed (new today). */
+  notices: number;
+  mails: number;
+  /** Mails that could not be sent; their notices are released for the next run. */
+  mailsNotSent: number;
+}
+
+interface Recipient {
+  audience: 'handler' | 'director';
+  name: string;
+  address: string;
+  lines: NoticeLine[];
+  keys: string[];
+}
+
+/** Reads one whole partition of the index, page by page. */
+export async function allOf(
+  index: ComplaintIndex,
+  query: Omit<Parameters<ComplaintIndex['list']>[0], 'pageSize' | 'continuationToken'>,
+): Promise<IndexEntry[]> {
+  const out: IndexEntry[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await index.list({
+      ...query,
+      pageSize: 1000,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    out.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return out;
+}
+
+const noticeScope = 'notices';
+
+/**
+ * The hourly deadline sweep (R4, R5, R8, R10): reads the `open` partition of the index, never the register,
+ * and tells the handler what is due soon and what is overdue, the director what is overdue, and the handler
+ * which letters could not be sent. Every notice is claimed in storage before it is mailed (`createEntity`
+ * first), so however often the sweep runs, or if two runs overlap, each notice goes out once; a mail that was
+ * certainly not sent gives its claims back, so the next run tries again.
+ */
+export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
+  const now = deps.clock.now();
+  const today = toAmsterdamDate(now);
+  const open = await allOf(deps.index, { status: 'open' });
+  const recipients = new Map<string, Recipient>();
+  const add = (
+    audience: Recipient['audience'],
+    name: string,
+    address: string,
+    line: NoticeLine,
+    key: string,
+  ) => {
+    const id = `${audience}:${address.toLowerCase()}`;
+    const r = recipients.get(id) ?? { audience, name, address, lines: [], keys: [] };
+    r.lines.push(line);
+    r.keys.push(key);
+    recipients.set(id, r);
+  };
+
+  await mapLimit(open, 16, async (entry) => {
+    const { pending, handler } = await workOf(deps, entry);
+    if (!handler) return;
+    for (const n of noticesFor(pending, today, deps.calendar, deps.reminderWorkingDays)) {
+      const line: NoticeLine = { kind: n.kind, number: entry.number, deadline: n.deadline, due: n.due };
+      const base = `${entry.id}:${n.deadline}:${n.due}:${n.kind}`;
+      if (await deps.watch.claim(noticeScope, `${base}:handler`, now))
+        add('handler', handler.name, handler.address, line, `${base}:handler`);
+      if (n.kind === 'overdue' && deps.directorAddress) {
+        if (await deps.watch.claim(noticeScope, `${base}:director`, now))
+          add('director', 'directeur', deps.directorAddress, line, `${base}:director`);
+      }
+    }
+    // Rows from before the index counted unsent letters (undefined) are looked at too.
+    const outbox =
+      entry.unsentLetters === 0 ? [] : await deps.complaints.listOutbox({ complaintId: entry.id });
+    for (const record of outbox) {
+      if (record.data['status'] !== 'failed') continue;
+      const letter = record.data['letter'] as { kind?: unknown } | undefined;
+      const key = `${entry.id}:letter-${record.key}:failed:handler`;
+      if (await deps.watch.claim(noticeScope, key, now)) {
+        const letterKind = typeof letter?.kind === 'string' ? letter.kind : 'brief';
+        add(
+          'handler',
+          handler.name,
+          handler.address,
+          { kind: 'letterFailed', number: entry.number, letterKind },
+          key,
+        );
+      }
+    }
+  });
+
+  const report: SweepReport = { open: open.length, notices: 0, mails: 0, mailsNotSent: 0 };
+  for (const r of recipients.values()) {
+    report.notices += r.keys.length;
+    const mail = noticeMail(r.lines, r.audience, r.name, deps.registerUrl, deps.organisationName);
+    const digest = createHash('sha256')
+      .update(`${r.address}|${r.keys.join('|')}`)
+      .digest('hex')
+      .slice(0, 24);
+    let sent = false;
+    try {
+      const outcome = await deps.mailer.send({
+        letterId: `watch:${today}:${digest}`,
+        to: { name: r.name, address: r.address },
+        subject: mail.subject,
+        html: mail.html,
+      });
+      // `unknown`: it may have arrived; a second copy would be worse than none, so the claims stay.
+      sent = outcome.kind !== 'notSent';
+    } catch {
+      sent = false;
+    }
+    if (sent) report.mails++;
+    else {
+      report.mailsNotSent++;
+      await Promise.all(r.keys.map((k) => deps.watch.release(noticeScope, k)));
+    }
+  }
+  deps.log?.(
+    `deadline sweep: ${report.open} open, ${report.notices} notices, ${report.mails} mails, ${report.mailsNotSent} not sent`,
+  );
+  return report;
+}
+
+/** The pending deadlines and handler from the index row; rows from before the sweep existed read the complaint. */
+async function workOf(
+  deps: SweepDeps,
+  entry: IndexEntry,
+): Promise<{ pending: PendingDeadline[]; handler?: { name: string; address: string } }> {
+  if (entry.pending !== undefined && entry.handlerName !== undefined) {
+    return {
+      pending: parsePending(entry.pending),
+      handler: { name: entry.handlerName, address: entry.handlerAddress },
+    };
+  }
+  const stored = await deps.complaints.get(entry.id);
+  if (!stored) return { pending: [] };
+  const s = stored.doc.state;
+  return { pending: pendingDeadlines(s), handler: { name: s.handler.name, address: s.handler.address } };
+}

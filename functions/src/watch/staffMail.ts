@@ -1,0 +1,67 @@
+import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
+import { escapeHtml } from '../letters/escape';
+import { DEADLINE_LABELS, type ProceduralDeadline } from './deadlineNotices';
+
+/**
+ * Mails to staff (the handler, the director). They name a complaint by its number only: no complainant, no
+ * subject, no text, because mail to staff is forwarded, read on phones and kept in other mailboxes; the task
+ * pane shows the rest to whoever may see it (R17).
+ */
+export type NoticeLine =
+  | { kind: 'reminder' | 'overdue'; number: string; deadline: ProceduralDeadline; due: LocalDate }
+  | { kind: 'letterFailed'; number: string; letterKind: string };
+
+export interface StaffMail {
+  subject: string;
+  html: string;
+}
+
+const LETTER_LABELS: Readonly<Record<string, string>> = {
+  acknowledgement: 'ontvangstbevestiging',
+  extension: 'verlengingsbericht',
+  escalation: 'bericht over voorleggen aan de directeur',
+  inadmissibleLate: 'niet-ontvankelijkheid (te laat)',
+  inadmissibleRepeat: 'niet-ontvankelijkheid (herhaalde klacht)',
+  thirdPartyReferral: 'verwijzing naar de onafhankelijke derde',
+  outcome: 'uitkomst',
+};
+
+function lineText(line: NoticeLine): string {
+  if (line.kind === 'letterFailed')
+    return `${line.number}: de brief "${LETTER_LABELS[line.letterKind] ?? 'brief'}" kon niet worden verzonden. Verstuur hem opnieuw of handmatig.`;
+  const what = DEADLINE_LABELS[line.deadline];
+  return line.kind === 'reminder'
+    ? `${line.number}: ${what}, uiterlijk ${formatDutchDate(line.due)}.`
+    : `${line.number}: ${what} was uiterlijk ${formatDutchDate(line.due)} en is verstreken.`;
+}
+
+/** One mail per recipient per sweep with every line that is new for them. */
+export function noticeMail(
+  lines: readonly NoticeLine[],
+  audience: 'handler' | 'director',
+  recipientName: string,
+  registerUrl: string,
+  organisation: string,
+): StaffMail {
+  const overdue = lines.filter((l) => l.kind === 'overdue').length;
+  const failed = lines.filter((l) => l.kind === 'letterFailed').length;
+  const subject =
+    audience === 'director'
+      ? `Klachtenregister: ${overdue === 1 ? 'een termijn is' : `${overdue} termijnen zijn`} verstreken`
+      : overdue > 0
+        ? `Klachtenregister: termijn verstreken (${overdue})`
+        : failed > 0
+          ? 'Klachtenregister: brief niet verzonden'
+          : `Klachtenregister: ${lines.length === 1 ? 'een termijn nadert' : `${lines.length} termijnen naderen`}`;
+  const intro =
+    audience === 'director'
+      ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken. De behandelaar heeft ook bericht gekregen.'
+      : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
+  const items = lines.map((l) => `<li>${escapeHtml(lineText(l))}</li>`).join('');
+  const html =
+    `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +
+    `<p>Beste ${escapeHtml(recipientName)},</p><p>${escapeHtml(intro)}</p><ul>${items}</ul>` +
+    `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p>` +
+    `<p style="color:#666">Automatisch bericht van het klachtenregister van ${escapeHtml(organisation)}.</p></body></html>`;
+  return { subject, html };
+}
