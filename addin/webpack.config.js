@@ -37,7 +37,11 @@ const devDefines = {
 module.exports = (env = {}, argv = {}) => {
   const dev = (argv.mode ?? 'production') === 'development';
   const root = __dirname;
-  const entry = { taskpane: path.join(root, 'src/taskpane/index.tsx') };
+  const entry = {
+    taskpane: path.join(root, 'src/taskpane/index.tsx'),
+    // The sign-in page for the Office dialog, where Outlook has no Nested App Authentication.
+    authDialog: path.join(root, 'src/authDialog/authDialog.ts'),
+  };
   if (dev) {
     entry.officeSimulator = path.join(root, 'dev/simulator/officeShim.ts');
     entry.simulator = path.join(root, 'dev/simulator/index.tsx');
@@ -84,6 +88,17 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         templateParameters: {
           // The store requires office.js from Microsoft's CDN; the simulator provides its own Office object.
+          officeScript: dev
+            ? '/officeSimulator.js'
+            : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+        },
+        inject: 'body',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: path.join(root, 'src/authDialog/authDialog.html'),
+        chunks: ['authDialog'],
+        templateParameters: {
           officeScript: dev
             ? '/officeSimulator.js'
             : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',

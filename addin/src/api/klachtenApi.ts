@@ -1,18 +1,76 @@
 import type { RegistrationRequest } from '../../../domain/src/api/registration';
-import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
+import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
+import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { networkProblem, problemOf } from './problem';
+
+/** Filters of the register list (`GET /api/complaints?status=…`). */
+export interface ComplaintQuery {
+  status?: 'open' | 'closed';
+  handler?: 'me';
+  overdue?: boolean;
+  year?: number;
+  continuationToken?: string;
+}
+
+export interface ComplaintPage {
+  items: ComplaintSummary[];
+  continuationToken?: string;
+}
+
+/** An earlier, decided complaint of the same complainant about a similar subject (R12). */
+export interface SimilarComplaint {
+  id: string;
+  number: string;
+  subject: string;
+  decidedOn?: string;
+}
+
+/** A letter of a complaint as `GET /api/complaints/{id}/letters` lists it. */
+export interface LetterSummary {
+  seq: number;
+  kind: string;
+  statusLabel?: string;
+  queuedOn?: string;
+  sentOn?: string;
+}
+
+export interface LetterPreview {
+  subject: string;
+  html: string;
+  text: string;
+  to: string | string[];
+}
+
+/** The yearly figures (R16); the shape is the API's, shown as label/value pairs. */
+export type YearlyReport = Record<string, unknown>;
+
+/** A file from the register export, ready to be offered as a download. */
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
 
 export interface KlachtenApi {
   /** The complaint registered from this e-mail, or null when there is none. */
   findByMessage(internetMessageId: string): Promise<ComplaintSummary | null>;
   /** Registers the e-mail; `created` is false when it had been registered already. */
   register(request: RegistrationRequest): Promise<{ complaint: ComplaintSummary; created: boolean }>;
+  /** The full complaint with the steps allowed now and its ETag. */
+  getComplaint(id: string): Promise<ComplaintView>;
+  /** Records a step; `etag` is the version the handler looked at (412 when someone changed it since). */
+  recordStep(id: string, etag: string, step: StepInput): Promise<ComplaintView>;
+  listComplaints(query: ComplaintQuery): Promise<ComplaintPage>;
+  similar(id: string): Promise<SimilarComplaint[]>;
+  letters(id: string): Promise<LetterSummary[]>;
+  letterPreview(id: string, seq: number): Promise<LetterPreview>;
+  yearlyReport(year: number): Promise<YearlyReport>;
+  exportRegister(year: number, format: 'csv' | 'xlsx'): Promise<ExportFile>;
 }
 
 /** Typed client of the Functions API; every call carries a fresh token from the provider. */
 export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): KlachtenApi {
-  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  async function call(path: string, init: RequestInit = {}, accept = 'application/json'): Promise<Response> {
     const token = await tokens.getToken();
     let response: Response;
     try {
@@ -21,7 +79,7 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
         headers: {
           ...(init.headers as Record<string, string>),
           authorization: `Bearer ${token}`,
-          accept: 'application/json',
+          accept,
         },
       });
     } catch {
@@ -30,11 +88,19 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
     return response;
   }
 
+  async function getJson<T>(path: string): Promise<T> {
+    const response = await call(path);
+    if (!response.ok) throw await problemOf(response);
+    return (await response.json()) as T;
+  }
+
+  const id = (value: string): string => encodeURIComponent(value);
+
   return {
     async findByMessage(internetMessageId) {
-      const response = await call(`/complaints?internetMessageId=${encodeURIComponent(internetMessageId)}`);
-      if (!response.ok) throw await problemOf(response);
-      const page = (await response.json()) as { items: ComplaintSummary[] };
+      const page = await getJson<ComplaintPage>(
+        `/complaints?internetMessageId=${encodeURIComponent(internetMessageId)}`,
+      );
       return page.items[0] ?? null;
     },
     async register(request) {
@@ -45,6 +111,50 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
       });
       if (response.status !== 200 && response.status !== 201) throw await problemOf(response);
       return { complaint: (await response.json()) as ComplaintSummary, created: response.status === 201 };
+    },
+    async getComplaint(complaintId) {
+      const response = await call(`/complaints/${id(complaintId)}`);
+      if (!response.ok) throw await problemOf(response);
+      const view = (await response.json()) as ComplaintView;
+      return { ...view, etag: response.headers.get('etag') ?? view.etag };
+    },
+    async recordStep(complaintId, etag, step) {
+      const response = await call(`/complaints/${id(complaintId)}/steps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'if-match': etag },
+        body: JSON.stringify(step),
+      });
+      if (!response.ok) throw await problemOf(response);
+      const view = (await response.json()) as ComplaintView;
+      return { ...view, etag: response.headers.get('etag') ?? view.etag };
+    },
+    async listComplaints(query) {
+      const params = new URLSearchParams();
+      if (query.status) params.set('status', query.status);
+      if (query.handler) params.set('handler', query.handler);
+      if (query.overdue) params.set('overdue', 'true');
+      if (query.year) params.set('year', String(query.year));
+      if (query.continuationToken) params.set('continuationToken', query.continuationToken);
+      return getJson<ComplaintPage>(`/complaints?${params.toString()}`);
+    },
+    async similar(complaintId) {
+      return (await getJson<{ items: SimilarComplaint[] }>(`/complaints/${id(complaintId)}/similar`)).items;
+    },
+    async letters(complaintId) {
+      return (await getJson<{ items: LetterSummary[] }>(`/complaints/${id(complaintId)}/letters`)).items;
+    },
+    letterPreview(complaintId, seq) {
+      return getJson<LetterPreview>(`/complaints/${id(complaintId)}/letters/${seq}/preview`);
+    },
+    yearlyReport(year) {
+      return getJson<YearlyReport>(`/reports/yearly?year=${year}&format=json`);
+    },
+    async exportRegister(year, format) {
+      const response = await call(`/register/export?year=${year}&format=${format}`, {}, '*/*');
+      if (!response.ok) throw await problemOf(response);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+      return { blob: await response.blob(), fileName: named ?? `klachtenregister-${year}.${format}` };
     },
   };
 }

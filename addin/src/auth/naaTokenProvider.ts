@@ -10,13 +10,14 @@ export interface NaaSettings {
   clientId: string;
   /** `https://login.microsoftonline.com/<tenant id>` */
   authority: string;
-  /** The API's scope, e.g. `api://<api client id>/Klachten.ReadWrite`. */
+  /** The API's scope: `api://<api client id>/access_as_user`. */
   scope: string;
 }
 
 /**
  * Nested App Authentication: Outlook brokers the token for the signed-in user, silently when it can,
- * with a prompt when consent or MFA is needed.
+ * with a prompt when consent or MFA is needed. MSAL is big; this module is loaded as its own chunk
+ * (see officeTokenProvider.ts) so the first screen does not wait for its parsing.
  */
 export function createNaaTokenProvider(settings: NaaSettings): TokenProvider {
   let pca: Promise<IPublicClientApplication> | undefined;

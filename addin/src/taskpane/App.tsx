@@ -1,25 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { KlachtenApi } from '../api/klachtenApi';
-import { ApiProblem } from '../api/problem';
-import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
-import type { NoMessageReason, OpenMessage } from '../office/openMessage';
+import { canHandle, type Identity } from '../auth/tokenIdentity';
 import type { MailboxAccess } from './mailboxAccess';
-import { NoMessage } from './NoMessage';
-import { ProblemBar } from './ProblemBar';
-import { RegisterPanel } from './RegisterPanel';
-import { RegisteredPanel } from './RegisteredPanel';
+import { MessageTab, type FirstLoad } from './MessageTab';
+import { ComplaintPanel, DirectorTab, RegisterTab, Tabs } from './lazyParts';
+import type { TabValue } from './Tabs';
 
 export interface AppProps {
   api: KlachtenApi;
   mailbox: MailboxAccess;
+  /** Who is signed in (from the access token); the pane renders before it is known. */
+  loadIdentity: () => Promise<Identity>;
+  /** The open e-mail's first load, when index.tsx started it before rendering. */
+  firstLoad?: Promise<FirstLoad>;
 }
-
-type View =
-  | { kind: 'loading' }
-  | { kind: 'none'; reason: NoMessageReason }
-  | { kind: 'message'; message: OpenMessage; complaint: ComplaintSummary | null }
-  | { kind: 'failed'; problem: ApiProblem; message?: OpenMessage };
 
 const useStyles = makeStyles({
   root: {
@@ -28,58 +23,85 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: '280px',
+    maxWidth: '100%',
     boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: '100vh',
   },
 });
 
-const asProblem = (error: unknown): ApiProblem =>
-  error instanceof ApiProblem
-    ? error
-    : new ApiProblem(
-        0,
-        'about:blank',
-        'Het e-mailbericht kon niet worden gelezen. Open het opnieuw en probeer het nog eens.',
-      );
+const loading = <Spinner size="small" label="Laden…" />;
 
-/** The task pane: reads the open e-mail, asks the register whether it is known, offers to register it. */
-export function App({ api, mailbox }: AppProps) {
+/**
+ * The task pane: the open e-mail first; for handlers also the register, for the director the yearly figures.
+ * A complaint opened from the register or a repeat warning replaces the tab's content until "Terug".
+ */
+export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
   const styles = useStyles();
-  const [view, setView] = useState<View>({ kind: 'loading' });
-
-  const load = useCallback(async () => {
-    setView({ kind: 'loading' });
-    let message: OpenMessage | undefined;
-    try {
-      const item = await mailbox.readOpenItem();
-      if (item.kind === 'none') return setView({ kind: 'none', reason: item.reason });
-      message = item.message;
-      const complaint = await api.findByMessage(message.internetMessageId);
-      setView({ kind: 'message', message, complaint });
-    } catch (error) {
-      setView({ kind: 'failed', problem: asProblem(error), ...(message ? { message } : {}) });
-    }
-  }, [api, mailbox]);
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [tab, setTab] = useState<TabValue>('message');
+  const [opened, setOpened] = useState<string | null>(null);
+  // The tabs (a lazy chunk) wait until the first screen is there, so they never delay "Registreer klacht".
+  const [settled, setSettled] = useState(false);
+  const onSettled = useCallback(() => setSettled(true), []);
 
   useEffect(() => {
-    void load();
-    mailbox.onOpenItemChanged(() => void load());
-  }, [load, mailbox]);
+    loadIdentity().then(setIdentity, () => undefined);
+  }, [loadIdentity]);
+
+  useEffect(() => {
+    mailbox.onOpenItemChanged(() => {
+      setOpened(null);
+      setTab('message');
+    });
+  }, [mailbox]);
+
+  const handler = canHandle(identity?.role ?? null);
+  const me = identity && identity.address ? { name: identity.name, address: identity.address } : undefined;
 
   return (
     <main className={styles.root} aria-live="polite">
-      {view.kind === 'loading' && <Spinner label="Bericht lezen…" size="small" />}
-      {view.kind === 'none' && <NoMessage reason={view.reason} />}
-      {view.kind === 'failed' && <ProblemBar problem={view.problem} onRetry={() => void load()} />}
-      {view.kind === 'message' && view.complaint && <RegisteredPanel complaint={view.complaint} />}
-      {view.kind === 'message' && !view.complaint && (
-        <RegisterPanel
-          message={view.message}
-          register={async (request) => {
-            const { complaint } = await api.register(request);
-            setView({ kind: 'message', message: view.message, complaint });
-          }}
-          readAttachments={() => mailbox.readAttachmentContents(view.message)}
+      {handler && settled && (
+        <Suspense fallback={null}>
+          <Tabs
+            value={tab}
+            director={identity?.role === 'Directeur'}
+            onChange={(value) => {
+              setTab(value);
+              setOpened(null);
+            }}
+          />
+        </Suspense>
+      )}
+      {/* Stays mounted while another tab is shown, so what was typed for the e-mail is kept. */}
+      <div hidden={tab !== 'message' || opened !== null}>
+        <MessageTab
+          api={api}
+          mailbox={mailbox}
+          me={me}
+          onOpenComplaint={setOpened}
+          firstLoad={firstLoad}
+          onSettled={onSettled}
         />
+      </div>
+      {opened && (
+        <Suspense fallback={loading}>
+          <Button appearance="subtle" onClick={() => setOpened(null)}>
+            ← Terug
+          </Button>
+          <ComplaintPanel key={opened} api={api} complaintId={opened} onOpenComplaint={setOpened} />
+        </Suspense>
+      )}
+      {!opened && tab === 'register' && (
+        <Suspense fallback={loading}>
+          <RegisterTab api={api} onOpenComplaint={(summary) => setOpened(summary.id)} />
+        </Suspense>
+      )}
+      {!opened && tab === 'director' && (
+        <Suspense fallback={loading}>
+          <DirectorTab api={api} />
+        </Suspense>
       )}
     </main>
   );

@@ -1,4 +1,4 @@
-import { Badge, Card, CardHeader, Text } from '@fluentui/react-components';
+import { Badge, Caption1, Card, CardHeader, Text } from '@fluentui/react-components';
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 
 const statusText: Record<string, string> = {
@@ -7,7 +7,10 @@ const statusText: Record<string, string> = {
   inadmissible: 'niet ontvankelijk',
 };
 
-/** The e-mail is in the register: its number and status. */
+/**
+ * The e-mail is in the register: its number and status. This is all a Medewerker sees ("alle medewerkers
+ * zijn verantwoordelijk voor het correct ontvangen"); the content is for handlers only.
+ */
 export function RegisteredPanel({ complaint }: { complaint: ComplaintSummary }) {
   return (
     <Card>
@@ -19,6 +22,9 @@ export function RegisteredPanel({ complaint }: { complaint: ComplaintSummary }) 
         }
         description={<Badge appearance="tint">{statusText[complaint.status] ?? complaint.status}</Badge>}
       />
+      {!complaint.view && (
+        <Caption1>Een klachtbehandelaar neemt de klacht in behandeling. De inhoud ziet u hier niet.</Caption1>
+      )}
     </Card>
   );
 }

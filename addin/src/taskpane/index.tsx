@@ -1,19 +1,18 @@
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  FluentProvider,
-  teamsHighContrastTheme,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { createKlachtenApi } from '../api/klachtenApi';
-import { createNaaTokenProvider } from '../auth/naaTokenProvider';
+import { identityOfToken, type Identity } from '../auth/tokenIdentity';
+import { createOfficeTokenProvider } from '../auth/officeTokenProvider';
 import type { TokenProvider } from '../auth/tokenProvider';
+import { openAuthDialog, supportsNestedAppAuth } from '../office/authDialog';
 import { officeReady, onOpenItemChanged, readAttachmentContents, readOpenMessage } from '../office/mailbox';
-import { readOfficeTheme } from '../office/officeTheme';
+import { onOfficeThemeChanged, readOfficeTheme } from '../office/officeTheme';
 import { App } from './App';
 import { apiBase, isDevBuild, naaSettings } from './buildConfig';
-
-const themes = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme };
+import { withSharedItemChanged } from './mailboxAccess';
+import { loadOpenItem, type FirstLoad } from './MessageTab';
+import { loadTheme } from './themes';
 
 async function tokenProvider(): Promise<TokenProvider> {
   if (isDevBuild) {
@@ -23,17 +22,58 @@ async function tokenProvider(): Promise<TokenProvider> {
     );
     return createLocalTokenProvider('/dev');
   }
-  return createNaaTokenProvider(naaSettings);
+  return createOfficeTokenProvider(naaSettings, {
+    supportsNestedAppAuth,
+    openDialog: openAuthDialog,
+    dialogUrl: new URL('auth-dialog.html', location.href).href,
+  });
 }
+
+function ThemedApp({
+  tokens,
+  initialTheme,
+  firstLoad,
+}: {
+  tokens: TokenProvider;
+  initialTheme: Theme;
+  firstLoad: Promise<FirstLoad>;
+}) {
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  useEffect(
+    () =>
+      onOfficeThemeChanged(() => {
+        void Promise.resolve(loadTheme(readOfficeTheme())).then(setTheme);
+      }),
+    [],
+  );
+  return (
+    <FluentProvider theme={theme}>
+      <App api={api(tokens)} mailbox={mailbox} loadIdentity={identity(tokens)} firstLoad={firstLoad} />
+    </FluentProvider>
+  );
+}
+
+const mailbox = withSharedItemChanged({
+  readOpenItem: readOpenMessage,
+  readAttachmentContents,
+  onOpenItemChanged,
+});
+let client: ReturnType<typeof createKlachtenApi> | undefined;
+const api = (tokens: TokenProvider) => (client ??= createKlachtenApi(apiBase, tokens));
+let who: (() => Promise<Identity>) | undefined;
+const identity = (tokens: TokenProvider) => (who ??= () => tokens.getToken().then(identityOfToken));
 
 async function main(): Promise<void> {
   await officeReady();
-  const api = createKlachtenApi(apiBase, await tokenProvider());
-  const root = createRoot(document.getElementById('root') as HTMLElement);
-  root.render(
-    <FluentProvider theme={themes[readOfficeTheme()]}>
-      <App api={api} mailbox={{ readOpenItem: readOpenMessage, readAttachmentContents, onOpenItemChanged }} />
-    </FluentProvider>,
+  const [tokens, theme] = await Promise.all([
+    tokenProvider(),
+    Promise.resolve(loadTheme(readOfficeTheme())).catch(() => webLightTheme),
+  ]);
+  // Read the e-mail and ask the register now, while React draws the pane: the first screen waits for it.
+  const firstLoad = loadOpenItem(mailbox, api(tokens));
+  firstLoad.catch(() => undefined); // shown by MessageTab
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <ThemedApp tokens={tokens} initialTheme={theme} firstLoad={firstLoad} />,
   );
 }
 

@@ -6,3 +6,21 @@ export interface MailboxAccess {
   readAttachmentContents(message: OpenMessage): Promise<AttachmentContent[]>;
   onOpenItemChanged(listener: () => void): void;
 }
+
+/**
+ * Outlook keeps one ItemChanged handler per add-in; this registers it once and fans the event out to every
+ * part of the pane that listens.
+ */
+export function withSharedItemChanged(access: MailboxAccess): MailboxAccess {
+  const listeners = new Set<() => void>();
+  let registered = false;
+  return {
+    ...access,
+    onOpenItemChanged(listener) {
+      listeners.add(listener);
+      if (registered) return;
+      registered = true;
+      access.onOpenItemChanged(() => listeners.forEach((l) => l()));
+    },
+  };
+}

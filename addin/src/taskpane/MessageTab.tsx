@@ -1,0 +1,112 @@
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import type { KlachtenApi } from '../api/klachtenApi';
+import { ApiProblem } from '../api/problem';
+import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
+import type { NoMessageReason, OpenItem, OpenMessage } from '../office/openMessage';
+import type { Party } from './model/forwardedSender';
+import type { MailboxAccess } from './mailboxAccess';
+import { NoMessage } from './NoMessage';
+import { ProblemBar } from './ProblemBar';
+import { RegisterPanel } from './RegisterPanel';
+import { RegisteredPanel } from './RegisteredPanel';
+import { ComplaintPanel } from './lazyParts';
+
+/** The open item and its complaint, as the first load finds them. */
+export type FirstLoad = { item: OpenItem; complaint: ComplaintSummary | null };
+
+/**
+ * Reads the open item and asks the register about it. index.tsx starts this before React's first render,
+ * so the request runs while the pane is being drawn.
+ */
+export async function loadOpenItem(mailbox: MailboxAccess, api: KlachtenApi): Promise<FirstLoad> {
+  const item = await mailbox.readOpenItem();
+  const complaint = item.kind === 'message' ? await api.findByMessage(item.message.internetMessageId) : null;
+  return { item, complaint };
+}
+
+export interface MessageTabProps {
+  api: KlachtenApi;
+  mailbox: MailboxAccess;
+  me?: Party | undefined;
+  onOpenComplaint: (id: string) => void;
+  /** The first load when it was started early; later loads (another e-mail, retry) start here. */
+  firstLoad?: Promise<FirstLoad> | undefined;
+  /** Called once the first screen is there (the lazy extras wait for it). */
+  onSettled?: () => void;
+}
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'none'; reason: NoMessageReason }
+  | { kind: 'message'; message: OpenMessage; complaint: ComplaintSummary | null }
+  | { kind: 'failed'; problem: ApiProblem };
+
+const asProblem = (error: unknown): ApiProblem =>
+  error instanceof ApiProblem
+    ? error
+    : new ApiProblem(
+        0,
+        'about:blank',
+        'Het e-mailbericht kon niet worden gelezen. Open het opnieuw en probeer het nog eens.',
+      );
+
+/** The open e-mail: explains what cannot be registered, offers to register it, or shows its complaint. */
+export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSettled }: MessageTabProps) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const early = useRef(firstLoad);
+
+  const load = useCallback(async () => {
+    setView({ kind: 'loading' });
+    const pending = early.current ?? loadOpenItem(mailbox, api);
+    early.current = undefined;
+    try {
+      const { item, complaint } = await pending;
+      if (item.kind === 'none') return setView({ kind: 'none', reason: item.reason });
+      setView({ kind: 'message', message: item.message, complaint });
+    } catch (error) {
+      setView({ kind: 'failed', problem: asProblem(error) });
+    }
+  }, [api, mailbox]);
+
+  useEffect(() => {
+    void load();
+    mailbox.onOpenItemChanged(() => void load());
+  }, [load, mailbox]);
+
+  const settled = view.kind !== 'loading';
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
+
+  if (view.kind === 'loading') return <Spinner label="Bericht lezen…" size="small" />;
+  if (view.kind === 'none') return <NoMessage reason={view.reason} />;
+  if (view.kind === 'failed') return <ProblemBar problem={view.problem} onRetry={() => void load()} />;
+  const { complaint, message } = view;
+  if (!complaint) {
+    return (
+      <RegisterPanel
+        key={message.internetMessageId}
+        message={message}
+        me={me}
+        register={async (request) => {
+          const { complaint: registered } = await api.register(request);
+          setView({ kind: 'message', message, complaint: registered });
+        }}
+        readAttachments={() => mailbox.readAttachmentContents(message)}
+      />
+    );
+  }
+  if (!complaint.view) return <RegisteredPanel complaint={complaint} />;
+  return (
+    <Suspense fallback={<RegisteredPanel complaint={complaint} />}>
+      <ComplaintPanel
+        key={complaint.id}
+        api={api}
+        complaintId={complaint.id}
+        initial={complaint.view}
+        onOpenComplaint={onOpenComplaint}
+      />
+    </Suspense>
+  );
+}

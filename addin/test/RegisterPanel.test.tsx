@@ -1,0 +1,116 @@
+import './jsdomSetup';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { RegistrationRequest } from '../../domain/src/api/registration';
+import { RegisterPanel } from '../src/taskpane/RegisterPanel';
+import { ApiProblem } from '../src/api/problem';
+import { deferred, message } from './fakes';
+import type { OpenMessage } from '../src/office/openMessage';
+
+const me = { name: 'Sanne Bakker', address: 'sanne.bakker@lagant-voorbeeld.nl' };
+
+function renderPanel(register: (r: RegistrationRequest) => Promise<void>, msg: OpenMessage = message()) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <RegisterPanel message={msg} me={me} register={register} readAttachments={() => Promise.resolve([])} />
+    </FluentProvider>,
+  );
+}
+
+const button = () =>
+  screen.getByRole<HTMLButtonElement>('button', { name: /Registreer klacht|Bezig met registreren/ });
+
+describe('RegisterPanel (not registered yet)', () => {
+  test('summarises the e-mail and offers the optional fields with sensible defaults', () => {
+    renderPanel(jest.fn());
+    expect(screen.getByRole('heading', { name: 'Nog niet geregistreerd' })).toBeTruthy();
+    expect(screen.getByText('Klacht over dubbele factuur')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>(/Ontstaan op/).value).toBe('');
+    const term = screen.getByLabelText<HTMLSelectElement>('Behandeltermijn');
+    expect(term.value).toBe('P6W');
+    expect([...term.options].map((o) => o.text)).toEqual([
+      '6 weken',
+      '8 weken',
+      '10 weken',
+      '12 weken',
+      '2 maanden',
+      '3 maanden',
+    ]);
+    expect(screen.getByLabelText<HTMLInputElement>('E-mailadres behandelaar').value).toBe(me.address);
+    expect(screen.getByLabelText<HTMLInputElement>('Naam klager').value).toBe('Femke Dijkstra');
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+  });
+
+  test('a forwarded e-mail proposes the original sender as the complainant', () => {
+    renderPanel(
+      jest.fn(),
+      message({
+        from: { name: 'Pieter Jansen (medewerker)', address: 'p.jansen@lagant-voorbeeld.nl' },
+        bodyText:
+          'Zie hieronder.\n\n-----Original Message-----\nFrom: Noor Visser <noor.visser@klant.example>\nSent: Thursday\n\nTekst',
+      }),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('Naam klager').value).toBe('Noor Visser');
+    expect(screen.getByLabelText<HTMLInputElement>('E-mailadres klager').value).toBe(
+      'noor.visser@klant.example',
+    );
+    expect(screen.getByText(/Doorgestuurd bericht/)).toBeTruthy();
+  });
+
+  test('warns "te laat ingediend" when ontstaan op lies more than 2 weeks before receipt', () => {
+    renderPanel(jest.fn());
+    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-05-10' } });
+    expect(screen.queryByText('Mogelijk te laat ingediend')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-04-10' } });
+    expect(screen.getByText('Mogelijk te laat ingediend')).toBeTruthy();
+  });
+
+  test('sends only what differs from the defaults, shows progress and cannot be pressed twice', async () => {
+    const pending = deferred<void>();
+    const register = jest.fn((_request: RegistrationRequest) => pending.promise);
+    renderPanel(register);
+    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-05-15' } });
+    fireEvent.change(screen.getByLabelText('Behandeltermijn'), { target: { value: 'P3M' } });
+    fireEvent.change(screen.getByLabelText('Categorie'), { target: { value: 'facturering' } });
+    fireEvent.click(button());
+    fireEvent.click(button());
+    await waitFor(() => expect(register).toHaveBeenCalledTimes(1));
+    expect(button().textContent).toContain('Bezig met registreren');
+    expect(button().disabled).toBe(true);
+    const request = register.mock.calls[0]![0];
+    expect(request).toMatchObject({
+      issueAroseOn: '2026-05-15',
+      handlingTerm: 'P3M',
+      category: 'facturering',
+    });
+    expect(request.handler).toBeUndefined();
+    expect(request.complainant).toBeUndefined();
+    expect(request.message.internetMessageId).toBe('<m1@klant.example>');
+    await act(async () => pending.resolve());
+  });
+
+  test('a failure says what went wrong and keeps everything typed', async () => {
+    const register = jest.fn(() =>
+      Promise.reject(
+        new ApiProblem(400, 'validation', 'De registratie is ongeldig.', [
+          { field: 'complainant.address', message: 'Geen geldig e-mailadres.' },
+        ]),
+      ),
+    );
+    renderPanel(register);
+    fireEvent.change(screen.getByLabelText('E-mailadres klager'), { target: { value: 'noor@' } });
+    fireEvent.change(screen.getByLabelText('Behandeltermijn'), { target: { value: 'P8W' } });
+    fireEvent.click(button());
+    expect(await screen.findByText('De registratie is ongeldig.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('E-mailadres klager').value).toBe('noor@');
+    expect(screen.getByLabelText<HTMLSelectElement>('Behandeltermijn').value).toBe('P8W');
+    expect(button().disabled).toBe(false);
+    expect(screen.getAllByText('Geen geldig e-mailadres.').length).toBeGreaterThan(0);
+  });
+
+  test('hostile content is shown as text', () => {
+    renderPanel(jest.fn(), message({ subject: '<img src=x onerror=alert(1)> Klacht' }));
+    expect(screen.getByText('<img src=x onerror=alert(1)> Klacht')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

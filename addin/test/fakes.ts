@@ -1,0 +1,92 @@
+import type { ComplaintSummary, ComplaintView } from '../../domain/src/api/complaintView';
+import type { KlachtenApi } from '../src/api/klachtenApi';
+import type { OpenMessage } from '../src/office/openMessage';
+import { ApiProblem } from '../src/api/problem';
+
+/** A KlachtenApi whose every call is a jest.fn; tests override what they exercise. */
+/** Properties, not methods, so `expect(api.register)` reads naturally without unbound-method noise. */
+export type FakeApi = { [K in keyof KlachtenApi]: jest.MockedFunction<KlachtenApi[K]> };
+
+export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
+  const notDeployed = () => Promise.reject(new ApiProblem(404, 'about:blank', 'Niet gevonden'));
+  return {
+    findByMessage: jest.fn(() => Promise.resolve(null)),
+    register: jest.fn(notDeployed),
+    getComplaint: jest.fn(notDeployed),
+    recordStep: jest.fn(notDeployed),
+    listComplaints: jest.fn(() => Promise.resolve({ items: [] })),
+    similar: jest.fn(() => Promise.resolve([])),
+    letters: jest.fn(() =>
+      Promise.resolve([{ seq: 1, kind: 'acknowledgement', statusLabel: 'in de wachtrij' }]),
+    ),
+    letterPreview: jest.fn(notDeployed),
+    yearlyReport: jest.fn(notDeployed),
+    exportRegister: jest.fn(notDeployed),
+    ...overrides,
+  } as FakeApi;
+}
+
+export const message = (overrides: Partial<OpenMessage> = {}): OpenMessage => ({
+  internetMessageId: '<m1@klant.example>',
+  conversationId: 'conv-1',
+  restItemId: 'rest-1',
+  subject: 'Klacht over dubbele factuur',
+  from: { name: 'Femke Dijkstra', address: 'femke.dijkstra@klant-voorbeeld.nl' },
+  receivedAt: '2026-05-20T11:02:00+02:00',
+  bodyText: 'Ik heb twee keer een factuur gekregen.',
+  attachments: [],
+  canReadAttachments: true,
+  ...overrides,
+});
+
+export function complaintView(overrides: Partial<ComplaintView> = {}): ComplaintView {
+  return {
+    id: 'c1',
+    number: 'K-2026-0007',
+    status: 'open',
+    late: false,
+    complainant: { name: 'Femke Dijkstra', address: 'femke.dijkstra@klant-voorbeeld.nl' },
+    subject: 'Klacht over dubbele factuur',
+    description: 'Ik heb twee keer een factuur gekregen.',
+    receivedAt: '2026-05-20T11:02:00+02:00',
+    receivedOn: '2026-05-20',
+    handler: { name: 'Sanne Bakker', address: 'sanne.bakker@lagant-voorbeeld.nl' },
+    category: undefined,
+    handlingTerm: 'P6W',
+    deadlines: { acknowledgeBy: '2026-05-27', resolveBy: '2026-07-01' },
+    register: { omschrijving: 'Ik heb twee keer een factuur gekregen.', naamKlager: 'Femke Dijkstra' },
+    timeline: [{ at: '2026-05-20', type: 'registered', by: 'Sanne Bakker' }],
+    attachments: [],
+    allowedSteps: ['acknowledged', 'decisionTaken', 'extensionDetermined', 'escalated'],
+    etag: 'W/"1"',
+    ...overrides,
+  };
+}
+
+export const summaryOf = (view: ComplaintView, withView = true): ComplaintSummary => ({
+  id: view.id,
+  number: view.number,
+  status: view.status,
+  ...(withView ? { view } : {}),
+});
+
+/** A promise with its resolve/reject exposed, for "while it works" states. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A token whose claims the pane reads (signature not checked in the pane). */
+export function tokenFor(
+  role: string,
+  name = 'Sanne Bakker',
+  address = 'sanne.bakker@lagant-voorbeeld.nl',
+): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'RS256' })}.${part({ roles: [role], name, preferred_username: address })}.sig`;
+}
