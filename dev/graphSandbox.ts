@@ -68,6 +68,8 @@ export interface GraphSandboxOptions {
   /** Only this mailbox may be used (Exchange RBAC for Applications); omitted: any. */
   mailbox?: string;
   slowMs?: number;
+  /** Only `Mail.Send` granted: reading the mailbox and drafting replies answer 403, as Exchange would. */
+  sendOnly?: boolean;
 }
 
 interface GraphRecipient {
@@ -214,6 +216,12 @@ export async function startGraphSandbox(
     const mailbox = decodeURIComponent(user[1]).toLowerCase();
     const rest = user[2];
     if (options.mailbox && mailbox !== options.mailbox.toLowerCase()) {
+      return {
+        status: 403,
+        error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
+      };
+    }
+    if (options.sendOnly && rest !== '/sendMail') {
       return {
         status: 403,
         error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },

@@ -98,6 +98,12 @@ describe('registering an e-mail as a complaint', () => {
     expect(JSON.stringify(res.body)).not.toContain('noor.visser');
     const read = await api.call('GET', `/complaints/${res.body.id}`, { role: 'Medewerker' });
     expect(read.status).toBe(403);
+    // R15: an employee passes the complaint on; the complaints team is responsible until a handler takes it.
+    const asHandler = await api.call<{ handler: { name: string; address: string } }>(
+      'GET',
+      `/complaints/${res.body.id}`,
+    );
+    expect(asHandler.body.handler).toEqual({ name: 'Klachtenteam', address: stack.env['KR_MAILBOX'] });
   });
 
   test('without a token nothing is registered (401, problem+json in Dutch)', async () => {

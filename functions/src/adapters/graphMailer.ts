@@ -78,6 +78,8 @@ function classify(error: unknown, stage: Stage, now: Date): SendOutcome {
     error instanceof GraphError ? parseRetryAfter(error.headers?.get('retry-after'), now) : undefined;
   const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (status === 429) return { kind: 'notSent', retryable: true, code: 'throttled', ...after };
+  // A 503 on the final request may come after Exchange accepted the message: look before sending again.
+  if (status === 503 && stage === 'final') return { kind: 'unknown', code: 'unavailable' };
   if (status === 503) return { kind: 'notSent', retryable: true, code: 'unavailable', ...after };
   if (status <= 0 || status >= 500) {
     const code = status <= 0 ? 'no-answer' : `http-${status}`;
@@ -91,7 +93,8 @@ function classify(error: unknown, stage: Stage, now: Date): SendOutcome {
 }
 
 /**
- * The {@link Mailer} on Microsoft Graph, as the complaints mailbox, with application permission `Mail.Send`.
+ * The {@link Mailer} on Microsoft Graph, as the complaints mailbox (Exchange RBAC: `Mail.Send`, and `Mail.ReadWrite`
+ * for replies in the thread and the Sent Items check; with `Mail.Send` alone letters go as new messages).
  * A letter goes as a reply in the complainant's thread when their e-mail is in the mailbox (createReply,
  * then PATCH the body and recipient, then send), otherwise as a new message (sendMail). Either way it carries
  * its letter id in an `x-` header, and a copy is saved in Sent Items, where {@link Mailer.findSent} finds it.
@@ -178,9 +181,17 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
         try {
           originalId = await findOriginal(letter.replyTo);
         } catch (error) {
-          return classify(error, 'before', new Date());
+          // Without read access to the mailbox (only Mail.Send granted) the letter still goes, as a new message.
+          if (!(error instanceof GraphError && (error.statusCode === 403 || error.statusCode === 404))) {
+            return classify(error, 'before', new Date());
+          }
         }
-        if (originalId) return sendReply(originalId, letter);
+        if (originalId) {
+          const reply = await sendReply(originalId, letter);
+          // Replying needs Mail.ReadWrite on the mailbox; refused, the letter goes as a new message instead.
+          if (reply.kind === 'notSent' && reply.code === 'http-403') return sendNew(letter);
+          return reply;
+        }
       }
       return sendNew(letter);
     },

@@ -25,19 +25,44 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...optionalText(e, 'retainUntil'),
   ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
   ...(e['anonymised'] === true ? { anonymised: true } : {}),
+  ...(typeof e['version'] === 'number' ? { version: e['version'] } : {}),
 });
+
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof RestError ? error.statusCode : undefined;
 
 /** The index of DESIGN.md §3 in its own table: PartitionKey `open` | `closed`, RowKey = complaint id. */
 export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
   return {
+    /**
+     * Writes the entry unless the index already holds a newer version of the complaint (a writer that read
+     * the complaint earlier may finish later). Every write is conditional on the ETag that was read, so two
+     * writers racing never let the older one win; the row in the other partition is removed the same way.
+     */
     async put(entry) {
       const { id, status, ...rest } = entry;
-      await table.upsertEntity({ partitionKey: status, rowKey: id, ...rest }, 'Replace');
       const other = status === 'open' ? 'closed' : 'open';
-      try {
-        await table.deleteEntity(other, id);
-      } catch (error) {
-        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+      const read = (pk: string) =>
+        table.getEntity<Record<string, unknown>>(pk, id).catch((error: unknown) => {
+          if (statusOf(error) === 404) return undefined;
+          throw error;
+        });
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const [same, elsewhere] = await Promise.all([read(status), read(other)]);
+        const newest = Math.max(
+          ...[same, elsewhere].map((e) => (e && typeof e['version'] === 'number' ? e['version'] : -1)),
+        );
+        if (newest > (entry.version ?? 0)) return;
+        try {
+          const row = { partitionKey: status, rowKey: id, ...rest };
+          if (same) await table.updateEntity(row, 'Replace', { etag: same.etag });
+          else await table.createEntity(row);
+          if (elsewhere) await table.deleteEntity(other, id, { etag: elsewhere.etag });
+          return;
+        } catch (error) {
+          const code = statusOf(error);
+          if (code !== 409 && code !== 412 && code !== 404) throw error;
+        }
       }
     },
 

@@ -64,7 +64,7 @@ const staleError = (): AppError =>
     'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
   );
 
-export function createTableComplaintStore<T extends { id: string }>(
+export function createTableComplaintStore<T extends { id: string; version?: number }>(
   complaints: TableClient,
   keys: TableClient,
 ): ComplaintStore<T> {
@@ -169,9 +169,10 @@ export function createTableComplaintStore<T extends { id: string }>(
     async create(doc, rows) {
       try {
         await complaints.submitTransaction([
-          ['create', documentEntity(doc)],
+          ['create', documentEntity({ ...doc, version: 1 })],
           ...rows.map((r): TransactionAction => ['create', sideRowEntity(doc.id, r)]),
         ]);
+        doc.version = 1;
         return 'created';
       } catch (error) {
         if (isConflict(error)) return 'exists';
@@ -190,11 +191,13 @@ export function createTableComplaintStore<T extends { id: string }>(
     },
 
     async update(doc, etag, rows) {
+      const version = (doc.version ?? 1) + 1;
       try {
         const result = await complaints.submitTransaction([
-          ['update', documentEntity(doc), 'Replace', { etag }],
+          ['update', documentEntity({ ...doc, version }), 'Replace', { etag }],
           ...rows.map((r): TransactionAction => ['create', sideRowEntity(doc.id, r)]),
         ]);
+        doc.version = version;
         const first = result.subResponses[0];
         if (first?.etag) return first.etag;
         return (await complaints.getEntity(doc.id, complaintRow)).etag;

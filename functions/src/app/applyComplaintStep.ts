@@ -2,7 +2,7 @@ import { applyStep } from '../../../domain/src/lifecycle';
 import { STEP_TYPES, stepSchema } from '../../../domain/src/steps';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
-import { indexEntryOf } from './complaintIndex';
+import { refreshIndex } from './complaintIndex';
 import { revisionTag } from './complaintViews';
 import { AppError, validationError } from './errors';
 import { notFound } from './findComplaint';
@@ -66,7 +66,7 @@ export async function applyComplaintStep(
         auditRow(now, principal, `step:${parsed.data.type}`),
         ...outboxRows(doc, result.effects, now),
       ]);
-      await services.index.put(indexEntryOf(doc));
+      await refreshIndex(services.index, doc);
       return { doc, etag };
     } catch (error) {
       if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;

@@ -24,6 +24,11 @@ export interface ComplaintDocument {
    * out in the background, and two people editing at once still get a 412. Absent on the first version.
    */
   revision?: number;
+  /**
+   * Counts every write of the complaint, by anyone (stamped by the store): the index uses it so that a writer
+   * that read an older version and finishes later never puts older data back.
+   */
+  version?: number;
   /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
   actors: Record<string, string>;
 }

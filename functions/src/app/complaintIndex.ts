@@ -40,6 +40,8 @@ export interface IndexEntry {
   unsentLetters?: number;
   /** True once retention replaced the complaint by its statistical record (the personal fields are ''). */
   anonymised?: boolean;
+  /** The complaint's write version (ComplaintDocument.version): an older entry never replaces a newer one. */
+  version?: number;
 }
 
 export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
@@ -64,6 +66,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     closedOn: s.closedOn ?? '',
     retainUntil: all.find((p) => p.deadline === 'retainUntil')?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
+    version: doc.version ?? 0,
   };
 }
 
@@ -84,4 +87,18 @@ export interface ComplaintIndex {
   list(query: ListQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
   /** Earlier complaints of the same complainant: same address, or same normalised name. */
   byComplainant(address: string, normalisedName: string): Promise<IndexEntry[]>;
+}
+
+/**
+ * Brings the index up to date after the complaint itself was committed. The complaint is the truth and the
+ * request has succeeded, so a failing index write must not turn it into an error: the next write of the
+ * complaint (a step, a sent letter, or registering the same e-mail again) writes the entry again.
+ */
+export async function refreshIndex(index: ComplaintIndex, doc: ComplaintDocument): Promise<boolean> {
+  try {
+    await index.put(indexEntryOf(doc));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -186,13 +186,14 @@ async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending):
       });
     }
     if (found.kind === 'error') {
-      const delay = retryDelayMs(
-        Math.max(1, current.attempts),
-        deps.options,
-        deps.random,
-        found.retryAfterMs,
-      );
-      await release(save, { ...current, lastError: `lookup-${found.code}` }, etag, at(now, delay));
+      // Lookups count as attempts too, so a mailbox that cannot be searched ends in "verzending mislukt"
+      // (the handler checks by hand) instead of a letter that waits forever.
+      const attempts = current.attempts + 1;
+      if (attempts >= deps.options.maxAttempts + 3) {
+        return markFailed(deps, record, { ...current, attempts }, etag, `lookup-${found.code}`);
+      }
+      const delay = retryDelayMs(Math.max(1, attempts), deps.options, deps.random, found.retryAfterMs);
+      await release(save, { ...current, attempts, lastError: `lookup-${found.code}` }, etag, at(now, delay));
       return 'retrying';
     }
     current = { ...current, mustVerify: false };

@@ -38,7 +38,7 @@ export interface Stored<T> {
 export type ClaimResult =
   { claimed: true } | { claimed: false; complaintId: string; claimedAt: Date; etag: string };
 
-export interface ComplaintStore<T extends { id: string }> {
+export interface ComplaintStore<T extends { id: string; version?: number }> {
   /**
    * Claims an e-mail for a new complaint id. The first caller wins (storage refuses a second insert);
    * the others learn which complaint the e-mail belongs to.
@@ -50,7 +50,10 @@ export interface ComplaintStore<T extends { id: string }> {
   renewClaim(messageKey: string, etag: string, now: Date): Promise<boolean>;
   /** Next gapless number of the year for this complaint; asking again for the same complaint gives the same number. */
   allocateNumber(year: number, complaintId: string): Promise<number>;
-  /** Writes a new complaint with its side rows atomically; `exists` when it was already written. */
+  /**
+   * Writes a new complaint with its side rows atomically; `exists` when it was already written.
+   * `create` and `update` stamp the document's write `version` (on the stored copy and on `doc`).
+   */
   create(doc: T, rows: readonly SideRow[]): Promise<'created' | 'exists'>;
   get(id: string): Promise<Stored<T> | undefined>;
   /** Replaces the complaint if `etag` is still current (else throws a preconditionFailed AppError). */

@@ -13,8 +13,8 @@ import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from './errors';
 import { can, type Principal } from './principal';
-import { auditRow, messageKeyOf, outboxRows } from './sideRows';
-import { indexEntryOf } from './complaintIndex';
+import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
+import { refreshIndex } from './complaintIndex';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -51,6 +51,16 @@ export function procedureContext(services: Services): ProcedureContext {
     calendar: services.procedure.calendar,
     settings: services.procedure.settings,
   };
+}
+
+/**
+ * R15: the handler who registers a complaint is its "verantwoordelijke". An employee without that role only
+ * passes the complaint on: it goes to the complaints team (the complaints mailbox) until a handler takes it.
+ */
+function defaultHandler(services: Services, principal: Principal): { name: string; address: string } {
+  if (can(principal, 'handle'))
+    return { name: principal.name || principal.address, address: principal.address };
+  return { name: 'Klachtenteam', address: services.config.graph.mailbox };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -103,7 +113,7 @@ export async function registerComplaint(
     subject: message.subject,
     description: message.subject.trim() || '(geen onderwerp)',
     body: message.bodyText,
-    handler: request.handler ?? { name: principal.name || principal.address, address: principal.address },
+    handler: request.handler ?? defaultHandler(services, principal),
     ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
   };
   const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
@@ -115,7 +125,13 @@ export async function registerComplaint(
     const claim = await services.complaints.claimMessage(messageKey, complaintId, now);
     if (claim.claimed) break;
     const existing = await services.complaints.get(claim.complaintId);
-    if (existing) return { doc: existing.doc, etag: existing.etag, created: false };
+    if (existing) {
+      // Registering again is how a client retries: repair the index in case the first attempt could not.
+      await refreshIndex(services.index, existing.doc);
+      if (can(principal, 'read'))
+        await services.complaints.audit(existing.doc.id, [auditEntry(now, principal, 'read')]);
+      return { doc: existing.doc, etag: existing.etag, created: false };
+    }
     const age = services.clock.now().getTime() - claim.claimedAt.getTime();
     if (age > abandonedClaimMs && (await services.complaints.renewClaim(messageKey, claim.etag, now))) {
       complaintId = claim.complaintId;
@@ -171,6 +187,6 @@ export async function registerComplaint(
       'storage',
       'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
     );
-  await services.index.put(indexEntryOf(stored.doc));
+  await refreshIndex(services.index, stored.doc);
   return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
 }

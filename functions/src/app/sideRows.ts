@@ -1,20 +1,26 @@
 import type { Effect } from '../../../domain/src/effects';
 import type { ComplaintDocument } from './complaintDocument';
 import type { Principal } from './principal';
-import type { SideRow } from './ports';
+import type { AuditEntry, SideRow } from './ports';
 import { createHash, randomUUID } from 'node:crypto';
 
-/** The audit row of an action: who and what, never the complaint's content. */
-export function auditRow(at: Date, actor: Principal | 'system', action: string, detail?: string): SideRow {
+/** The audit entry of an action: who and what, never the complaint's content. */
+export function auditEntry(
+  at: Date,
+  actor: Principal | 'system',
+  action: string,
+  detail?: string,
+): AuditEntry {
   const who =
     actor === 'system'
       ? { actorId: 'system', actorName: 'systeem' }
       : { actorId: actor.id, actorName: actor.name };
-  return {
-    kind: 'audit',
-    key: auditKey(at),
-    data: { at: at.toISOString(), ...who, action, ...(detail ? { detail } : {}) },
-  };
+  return { at: at.toISOString(), ...who, action, ...(detail ? { detail } : {}) };
+}
+
+/** The same, as a row written in a complaint's transaction. */
+export function auditRow(at: Date, actor: Principal | 'system', action: string, detail?: string): SideRow {
+  return { kind: 'audit', key: auditKey(at), data: auditEntry(at, actor, action, detail) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import type { ServicesFactory } from '../composition';
 import type { FunctionDefinition } from '../definitions';
-import { endpoint, json, readJson } from '../http/endpoint';
+import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
 import { exportRegister } from '../reports/exportRegister';
 import { subjectAccess } from '../reports/subjectAccess';
 import { getYearlyReport, recommendationsBody, saveRecommendations } from '../reports/yearlyReport';
@@ -58,10 +58,15 @@ const getExport = (services: ServicesFactory): HttpHandler =>
     return download(file.fileName, file.contentType, file.body);
   });
 
-/** `GET /api/register/subject-access?address=…`. */
-const getSubjectAccess = (services: ServicesFactory): HttpHandler =>
+/**
+ * `POST /api/register/subject-access` with `{ "address": … }`: a POST, so that the complainant's address never
+ * appears in a URL, and so never in request logs or telemetry (R17).
+ */
+const postSubjectAccess = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
-    const file = await subjectAccess(s, principal, request.query.get('address'));
+    const body = await readJsonBody(request);
+    const address = typeof body === 'object' && body !== null && 'address' in body ? body.address : null;
+    const file = await subjectAccess(s, principal, typeof address === 'string' ? address : null);
     return download(file.fileName, 'application/json; charset=utf-8', file.body);
   });
 
@@ -93,8 +98,8 @@ export function reportFunctions(services: ServicesFactory): FunctionDefinition[]
       kind: 'http',
       name: 'subjectAccess',
       route: 'register/subject-access',
-      methods: ['GET'],
-      handler: getSubjectAccess(services),
+      methods: ['POST'],
+      handler: postSubjectAccess(services),
     },
   ];
 }

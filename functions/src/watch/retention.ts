@@ -39,6 +39,8 @@ export function anonymisedEntry(entry: IndexEntry): IndexEntry {
     retainUntil: '',
     unsentLetters: 0,
     anonymised: true,
+    // Final: no later write of an older version may bring personal data back into the index.
+    version: Number.MAX_SAFE_INTEGER,
   };
 }
 
@@ -56,7 +58,14 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
   const report: RetentionReport = { candidates: candidates.length, anonymised: 0, kept: 0 };
   for (const entry of candidates) {
     const stored = await deps.complaints.get(entry.id);
-    if (!stored) continue;
+    if (!stored) {
+      // Anonymised by an earlier run that stopped before it could clear the index row: clear it now.
+      if (await deps.archive.getRecord(entry.id)) {
+        await deps.index.put(anonymisedEntry(entry));
+        report.anonymised++;
+      }
+      continue;
+    }
     const result = anonymise(stored.doc.state, today);
     if (!result.ok) {
       // The domain has the last word (e.g. a legal hold the index did not show): repair the index row.

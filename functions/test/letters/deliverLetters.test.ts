@@ -114,7 +114,7 @@ describe('deliverLetters', () => {
     expect(mailer.countFor(`${doc.id}:1`)).toBe(1);
   });
 
-  test('a failing look-up is retried without sending; it never counts as a send attempt', async () => {
+  test('a failing look-up is retried without sending, counted, and bounded', async () => {
     const { store, mailer, clock, deps } = setup({ maxAttempts: 1 });
     const doc = await seedComplaint(store);
     mailer.script.push('accept-and-lose');
@@ -126,7 +126,21 @@ describe('deliverLetters', () => {
     }
     expect(mailer.lookupCount).toBe(3);
     expect(mailer.countFor(`${doc.id}:1`)).toBe(1);
-    expect(store.row(doc.id, 1)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(store.row(doc.id, 1)).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  test('a mailbox that can never be searched ends in "verzending mislukt", not in a letter that waits forever', async () => {
+    const { store, mailer, clock, deps } = setup({ maxAttempts: 1 });
+    const doc = await seedComplaint(store);
+    mailer.script.push('accept-and-lose');
+    await deliverLetters(deps);
+    for (let i = 0; i < 10; i++) mailer.lookups.push({ kind: 'error', code: 'http-403' });
+    for (let i = 0; i < 6; i++) {
+      clock.advance(minutes(120));
+      await deliverLetters(deps);
+    }
+    expect(mailer.countFor(`${doc.id}:1`)).toBe(1);
+    expect(store.row(doc.id, 1)).toMatchObject({ status: 'failed', lastError: 'lookup-http-403' });
   });
 
   test('gives up after maxAttempts: "verzending mislukt" on the row and in the audit trail, nothing sent', async () => {

@@ -75,7 +75,7 @@ describe('Graph mailer against the sandbox', () => {
     expect(await m.findSent('c-5:1')).toEqual({ kind: 'notFound' });
   });
 
-  test('throttling and unavailability are "not sent" with Retry-After; lost and slow answers are "unknown"', async () => {
+  test('throttling is "not sent" with Retry-After; a 503, lost and slow answers on the final request are "unknown"', async () => {
     const m = mailer();
     graph.injectFaults(['throttle']);
     expect(await m.send(letter(6))).toEqual({
@@ -85,7 +85,8 @@ describe('Graph mailer against the sandbox', () => {
       retryAfterMs: 1000,
     });
     graph.injectFaults(['unavailable']);
-    expect(await m.send(letter(6))).toMatchObject({ kind: 'notSent', retryable: true, code: 'unavailable' });
+    // A 503 on sendMail may come after Exchange accepted it: the sender must look before sending again.
+    expect(await m.send(letter(6))).toEqual({ kind: 'unknown', code: 'unavailable' });
     expect(graph.sent()).toHaveLength(0);
 
     graph.injectFaults(['lostAnswer']);
@@ -155,5 +156,24 @@ describe('Graph token source', () => {
     expect(() => graphTokenSourceFor('https://graph.evil.example/v1.0')).toThrow(
       /Microsoft Graph or a local sandbox/,
     );
+  });
+});
+
+describe('with Mail.Send only (no read access to the mailbox)', () => {
+  test('a letter meant for the thread still goes out, as a new message', async () => {
+    const sendOnly = await startGraphSandbox(0, { mailbox, sendOnly: true });
+    try {
+      sendOnly.deliverToMailbox({
+        internetMessageId: '<own@x>',
+        from: { name: 'E', address: 'eva@klant.example' },
+        subject: 'F',
+      });
+      const m = createGraphMailer({ baseUrl: sendOnly.baseUrl, mailbox, tokens, timeoutMs: 300 });
+      expect(await m.send(letter(11, { replyTo: '<own@x>' }))).toEqual({ kind: 'accepted', inThread: false });
+      expect(sendOnly.sent().map((s) => s.headers[LETTER_ID_HEADER])).toEqual(['c-11:1']);
+      expect(await m.findSent('c-11:1')).toMatchObject({ kind: 'error' });
+    } finally {
+      await sendOnly.close();
+    }
   });
 });

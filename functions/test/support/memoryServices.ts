@@ -57,6 +57,7 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
   async create(doc: ComplaintDocument, rows: readonly SideRow[]) {
     this.fail('create');
     if (this.docs.has(doc.id)) return 'exists' as const;
+    doc.version = 1;
     this.docs.set(doc.id, { doc: structuredClone(doc), etag: randomUUID() });
     this.rows.set(doc.id, [...rows]);
     return 'created' as const;
@@ -70,6 +71,7 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
     const found = this.docs.get(doc.id);
     if (!found || found.etag !== etag) throw new AppError('preconditionFailed', 'stale', 'stale');
     const next = randomUUID();
+    doc.version = (doc.version ?? 1) + 1;
     this.docs.set(doc.id, { doc: structuredClone(doc), etag: next });
     this.rows.set(doc.id, [...(this.rows.get(doc.id) ?? []), ...rows]);
     return next;
@@ -128,6 +130,7 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
 export class MemoryIndex implements ComplaintIndex {
   entries = new Map<string, IndexEntry>();
   async put(entry: IndexEntry) {
+    if ((this.entries.get(entry.id)?.version ?? -1) > (entry.version ?? 0)) return;
     this.entries.set(entry.id, entry);
   }
   async list() {
