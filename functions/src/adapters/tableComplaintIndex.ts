@@ -90,6 +90,13 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
         : { items };
     },
 
+    async withUnsentLetters() {
+      const ids: string[] = [];
+      const rows = table.listEntities({ queryOptions: { filter: 'unsentLetters gt 0', select: ['RowKey'] } });
+      for await (const row of rows) ids.push(row.rowKey ?? '');
+      return ids.filter(Boolean);
+    },
+
     async byComplainant(address, normalisedName) {
       const filter =
         normalisedName === ''

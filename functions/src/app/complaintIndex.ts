@@ -87,6 +87,8 @@ export interface ComplaintIndex {
   list(query: ListQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
   /** Earlier complaints of the same complainant: same address, or same normalised name. */
   byComplainant(address: string, normalisedName: string): Promise<IndexEntry[]>;
+  /** Complaints with letters not yet sent (queued, being sent, or failed): where the letter sender looks. */
+  withUnsentLetters(): Promise<string[]>;
 }
 
 /**

@@ -60,7 +60,12 @@ const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs)
  */
 export async function deliverLetters(
   deps: LetterDeliveryDeps,
-  scope: { complaintId?: string } = {},
+  /**
+   * Which letters to look at: one complaint's (right after a step), the complaints the index says have unsent
+   * letters (every minute: partition reads, not a scan of the register), or a scan of every outbox row
+   * (`fullScan`, hourly: the safety net for an index entry that could not be written).
+   */
+  scope: { complaintId?: string; fullScan?: boolean } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = {
     sent: 0,
@@ -73,7 +78,17 @@ export async function deliverLetters(
   };
   const records = scope.complaintId
     ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
-    : await deps.complaints.listOutbox({ statuses: PENDING_STATUSES });
+    : scope.fullScan
+      ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
+      : (
+          await Promise.all(
+            (await deps.index.withUnsentLetters()).map((id) =>
+              deps.complaints.listOutbox({ complaintId: id }),
+            ),
+          )
+        )
+          .flat()
+          .filter((r) => (PENDING_STATUSES as readonly unknown[]).includes(r.data['status']));
   const byComplaint = new Map<string, Pending[]>();
   for (const record of records) {
     const entry = parseOutboxEntry(record.data);

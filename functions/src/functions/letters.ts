@@ -19,7 +19,8 @@ export const deliverLettersTimer =
   (services: ServicesFactory, deps: ReturnType<typeof letterDeliveryFactory>): TimerHandler =>
   async (_timer, context) => {
     const s = await services();
-    const r = await deliverLetters({ ...deps(s), log: (line) => context.warn(line) });
+    const fullScan = s.clock.now().getUTCMinutes() === 0;
+    const r = await deliverLetters({ ...deps(s), log: (line) => context.warn(line) }, { fullScan });
     if (r.sent + r.retrying + r.failed + r.error > 0) {
       context.log(`letters: ${r.sent} sent, ${r.retrying} to retry, ${r.failed} failed, ${r.error} errors`);
     }

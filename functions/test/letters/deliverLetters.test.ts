@@ -10,7 +10,7 @@ function manualClock(start = '2026-03-02T10:00:00.000Z') {
 
 function setup(options: Partial<LetterDeliveryDeps['options']> = {}) {
   const store = new MemoryStore();
-  const index = new MemoryIndex();
+  const index = new MemoryIndex(store);
   const mailer = new MemoryMailer();
   const clock = manualClock();
   const deps: LetterDeliveryDeps = {

@@ -134,11 +134,19 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
 
 export class MemoryIndex implements ComplaintIndex {
   entries = new Map<string, IndexEntry>();
+  /** With the store, it answers `withUnsentLetters` from the outbox rows, as the real index's count does. */
+  constructor(private readonly store?: MemoryStore) {}
   async put(entry: IndexEntry): Promise<void> {
     this.entries.set(entry.id, entry);
   }
   async list(): Promise<{ items: IndexEntry[] }> {
     return { items: [...this.entries.values()] };
+  }
+  async withUnsentLetters(): Promise<string[]> {
+    const unsent = [...(this.store?.outbox.values() ?? [])].filter(
+      (r) => r.data['status'] !== 'sent' && r.data['status'] !== 'cancelled',
+    );
+    return [...new Set(unsent.map((r) => r.complaintId))];
   }
   async byComplainant(): Promise<IndexEntry[]> {
     return [];

@@ -136,6 +136,9 @@ export class MemoryIndex implements ComplaintIndex {
   async list() {
     return { items: [...this.entries.values()] };
   }
+  async withUnsentLetters() {
+    return [...this.entries.values()].filter((e) => (e.unsentLetters ?? 0) > 0).map((e) => e.id);
+  }
   async byComplainant(address: string, name: string) {
     return [...this.entries.values()].filter(
       (e) => e.complainantAddress === address || (name !== '' && e.complainantName === name),

@@ -69,6 +69,9 @@ export class MemoryIndex implements ComplaintIndex {
       ),
     };
   }
+  async withUnsentLetters(): Promise<string[]> {
+    return [];
+  }
   async byComplainant(address: string): Promise<IndexEntry[]> {
     return [...this.rows.values()].filter((e) => e.complainantAddress === address);
   }
