@@ -47,6 +47,15 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
           if (statusOf(error) === 404) return undefined;
           throw error;
         });
+      if (entry.version === 1) {
+        // A complaint's first version: usually no row exists yet, and one insert is all it takes.
+        try {
+          await table.createEntity({ partitionKey: status, rowKey: id, ...rest });
+          return;
+        } catch (error) {
+          if (statusOf(error) !== 409) throw error;
+        }
+      }
       for (let attempt = 0; attempt < 10; attempt++) {
         const [same, elsewhere] = await Promise.all([read(status), read(other)]);
         const newest = Math.max(
