@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { startStack, type Stack } from '../../dev/stack';
 import { samples } from '../../addin/dev/samples/samples';
+import { variant } from '../support/samples';
 import { apiClient, registrationOf } from '../support/api';
 
 jest.setTimeout(120_000);
@@ -132,6 +133,23 @@ describe('registering an e-mail as a complaint', () => {
     expect(term.status).toBe(400);
     expect(term.body.errors.map((e) => e.field)).toEqual(['handlingTerm']);
     expect(await countComplaints()).toBe(before);
+  });
+});
+
+describe('the category chosen at registration', () => {
+  test('is kept and shown; one outside the settings is refused', async () => {
+    const body = {
+      ...registrationOf(variant(sample('08-saturday'), 'category')),
+      category: 'examen-certificaat',
+    };
+    const res = await api.call<{ view: { category?: string } }>('POST', '/complaints', { body });
+    expect(res.status).toBe(201);
+    expect(res.body.view.category).toBe('examen-certificaat');
+    const bad = await api.call<{ errors: { field: string }[] }>('POST', '/complaints', {
+      body: { ...registrationOf(variant(sample('08-saturday'), 'category-bad')), category: 'onzin' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.field)).toEqual(['category']);
   });
 });
 

@@ -18,6 +18,8 @@ export interface ComplaintDocument {
     receivedAt: string;
   };
   state: ComplaintState;
+  /** The category the handler chose at registration (the settings' categories), for overviews. */
+  category?: string;
   /**
    * The handlers' version of the complaint, and so the API's ETag: it changes with every step a person records,
    * not when the letter sender notes a sent letter. A handler's screen therefore stays valid while letters go

@@ -22,7 +22,7 @@ export function toView(doc: ComplaintDocument): ComplaintView {
     receivedAt: doc.message.receivedAt,
     receivedOn: s.receivedOn,
     handler: s.handler,
-    category: undefined,
+    category: doc.category,
     handlingTerm: s.term,
     deadlines: { ...s.deadlines },
     register: {

@@ -116,6 +116,13 @@ export async function registerComplaint(
     handler: request.handler ?? defaultHandler(services, principal),
     ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
   };
+  if (
+    request.category !== undefined &&
+    !services.procedure.settings.causeCategories.includes(request.category)
+  ) {
+    const message = `Kies een categorie uit de lijst: ${services.procedure.settings.causeCategories.join(', ')}.`;
+    throw validationError(message, [{ field: 'category', message }]);
+  }
   const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
   if (refusal) throw refusalError(refusal);
 
@@ -176,6 +183,7 @@ export async function registerComplaint(
       receivedAt: message.receivedAt,
     },
     state: result.state,
+    ...(request.category ? { category: request.category } : {}),
     actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
   };
   const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
