@@ -105,7 +105,11 @@ describe('deadline sweep: a spring in the life of the register (fixed clock thro
         seen.add(m.id);
         for (const number of [a.number, c.number]) {
           if (!mentions(m, number)) continue;
-          const kind = /verstreken/.test(m.subject) ? 'overdue' : 'reminder';
+          const kind = /verstreken/.test(m.subject)
+            ? 'overdue'
+            : /voorgelegd/.test(m.subject)
+              ? 'escalated'
+              : 'reminder';
           const key = `${number}|${kind}|${m.to.join(',')}`;
           counts.set(key, (counts.get(key) ?? 0) + 1);
           if (!firstMail.has(key)) firstMail.set(key, day);
@@ -127,6 +131,8 @@ describe('deadline sweep: a spring in the life of the register (fixed clock thro
     }
 
     expect(Object.fromEntries(firstMail)).toEqual({
+      // R10: the escalation reaches the director at the first sweep after it (it happened before 17 March).
+      [`${c.number}|escalated|${director}`]: '2026-03-17',
       [`${c.number}|reminder|${handler}`]: '2026-04-23',
       [`${c.number}|overdue|${handler}`]: '2026-04-29',
       [`${c.number}|overdue|${director}`]: '2026-04-29',

@@ -95,6 +95,19 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
   await mapLimit(open, 16, async (entry) => {
     const { pending, handler } = await workOf(deps, entry);
     if (!handler) return;
+    // R10: escalations land with the director, once per escalation (its reply deadline identifies it).
+    const escalation = pending.find((p) => p.deadline === 'escalationResponseBy');
+    if (escalation && deps.directorAddress) {
+      const key = `${entry.id}:escalationResponseBy:${escalation.due}:escalated:director`;
+      if (await deps.watch.claim(noticeScope, key, now))
+        add(
+          'director',
+          'directeur',
+          deps.directorAddress,
+          { kind: 'escalated', number: entry.number, due: escalation.due },
+          key,
+        );
+    }
     for (const n of noticesFor(pending, today, deps.calendar, deps.reminderWorkingDays)) {
       const line: NoticeLine = { kind: n.kind, number: entry.number, deadline: n.deadline, due: n.due };
       const base = `${entry.id}:${n.deadline}:${n.due}:${n.kind}`;

@@ -9,7 +9,9 @@ import { DEADLINE_LABELS, type ProceduralDeadline } from './deadlineNotices';
  */
 export type NoticeLine =
   | { kind: 'reminder' | 'overdue'; number: string; deadline: ProceduralDeadline; due: LocalDate }
-  | { kind: 'letterFailed'; number: string; letterKind: string };
+  | { kind: 'letterFailed'; number: string; letterKind: string }
+  /** R10: a complaint was submitted to the director, who must see that the complainant hears back in time. */
+  | { kind: 'escalated'; number: string; due: LocalDate };
 
 export interface StaffMail {
   subject: string;
@@ -29,6 +31,8 @@ const LETTER_LABELS: Readonly<Record<string, string>> = {
 function lineText(line: NoticeLine): string {
   if (line.kind === 'letterFailed')
     return `${line.number}: de brief "${LETTER_LABELS[line.letterKind] ?? 'brief'}" kon niet worden verzonden. Verstuur hem opnieuw of handmatig.`;
+  if (line.kind === 'escalated')
+    return `${line.number}: aan u voorgelegd; de klager krijgt uiterlijk ${formatDutchDate(line.due)} bericht over de verdere werkwijze (R10).`;
   const what = DEADLINE_LABELS[line.deadline];
   return line.kind === 'reminder'
     ? `${line.number}: ${what}, uiterlijk ${formatDutchDate(line.due)}.`
@@ -45,18 +49,23 @@ export function noticeMail(
 ): StaffMail {
   const overdue = lines.filter((l) => l.kind === 'overdue').length;
   const failed = lines.filter((l) => l.kind === 'letterFailed').length;
+  const escalated = lines.filter((l) => l.kind === 'escalated').length;
   const subject =
-    audience === 'director'
-      ? `Klachtenregister: ${overdue === 1 ? 'een termijn is' : `${overdue} termijnen zijn`} verstreken`
-      : overdue > 0
-        ? `Klachtenregister: termijn verstreken (${overdue})`
-        : failed > 0
-          ? 'Klachtenregister: brief niet verzonden'
-          : `Klachtenregister: ${lines.length === 1 ? 'een termijn nadert' : `${lines.length} termijnen naderen`}`;
+    audience === 'director' && overdue === 0 && escalated > 0
+      ? `Klachtenregister: ${escalated === 1 ? 'een klacht is' : `${escalated} klachten zijn`} aan u voorgelegd`
+      : audience === 'director'
+        ? `Klachtenregister: ${overdue === 1 ? 'een termijn is' : `${overdue} termijnen zijn`} verstreken`
+        : overdue > 0
+          ? `Klachtenregister: termijn verstreken (${overdue})`
+          : failed > 0
+            ? 'Klachtenregister: brief niet verzonden'
+            : `Klachtenregister: ${lines.length === 1 ? 'een termijn nadert' : `${lines.length} termijnen naderen`}`;
   const intro =
-    audience === 'director'
-      ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken. De behandelaar heeft ook bericht gekregen.'
-      : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
+    audience === 'director' && overdue === 0
+      ? 'De volgende klachten zijn aan u voorgelegd (R10):'
+      : audience === 'director'
+        ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken of ligt een klacht bij u. De behandelaar heeft bij verstreken termijnen ook bericht gekregen.'
+        : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
   const items = lines.map((l) => `<li>${escapeHtml(lineText(l))}</li>`).join('');
   const html =
     `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +

@@ -58,6 +58,10 @@ describe('deadline sweep with in-memory ports', () => {
     const handlerMail = mailer.sent.find((l) => l.to.address === 'sanne@example.nl');
     expect(handlerMail?.html).toContain('K-2026-0001: reactie over de werkwijze');
     expect(handlerMail?.html).toContain('K-2026-0002: ontvangstbevestiging');
+    // R10: the escalation of K-2026-0001 lands with the director, once, in the same mail as the overdue notice.
+    const directorMail = mailer.sent.find((l) => l.to.address === 'directeur@example.nl');
+    expect(directorMail?.html).toContain('K-2026-0001: aan u voorgelegd');
+    expect(mailer.sent.filter((l) => l.html.includes('aan u voorgelegd'))).toHaveLength(1);
     expect(new Set(mailer.sent.map((l) => l.letterId)).size).toBe(mailer.sent.length);
   });
 
