@@ -46,7 +46,7 @@ function officeWith(
               close: () => undefined,
             }),
           );
-          handlers['dialogMessageReceived']?.({ message: '{"kind":"token"}' });
+          handlers['dialogMessageReceived']?.({ message: '{"kind":"token"}', origin: dialogOrigin });
         },
       },
     },
@@ -62,6 +62,9 @@ function officeWith(
   };
   (globalThis as unknown as { Office: unknown }).Office = new OfficeMockObject(data);
 }
+
+/** The origin the simulated sign-in dialog answers from. */
+let dialogOrigin = window.location.origin;
 
 const received = () => ({
   itemType: 'message',
@@ -134,6 +137,12 @@ describe('the office module (against office-addin-mock)', () => {
     officeWith(received(), { Mailbox: '1.13', NestedAppAuth: '1.1' });
     expect(supportsNestedAppAuth()).toBe(true);
     await expect(openAuthDialog('https://addin.example/auth-dialog.html')).resolves.toBe('{"kind":"token"}');
+    // A page of another origin in the dialog cannot hand the pane a token.
+    dialogOrigin = 'https://evil.example';
+    await expect(openAuthDialog('https://addin.example/auth-dialog.html')).rejects.toThrow(
+      /geen geldig antwoord/,
+    );
+    dialogOrigin = window.location.origin;
     officeWith(received());
     expect(supportsNestedAppAuth()).toBe(false);
   });

@@ -23,8 +23,9 @@ export function openAuthDialog(url: string): Promise<string> {
         const dialog = result.value;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
           dialog.close();
-          if ('message' in arg) resolve(arg.message);
-          else reject(new Error('Het aanmeldvenster gaf geen antwoord.'));
+          // Only our own sign-in page may answer: a page on another origin in the dialog must not hand us a token.
+          if ('message' in arg && arg.origin === window.location.origin) resolve(arg.message);
+          else reject(new Error('Het aanmeldvenster gaf geen geldig antwoord.'));
         });
         dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
           reject(new Error('Het aanmeldvenster is gesloten voordat u was aangemeld.')),
