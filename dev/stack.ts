@@ -31,6 +31,8 @@ export interface StackOptions {
   /** Also serve the add-in and the simulator (webpack dev server). */
   addin?: boolean;
   runTimers?: boolean;
+  /** App settings that differ from the local defaults (e.g. KR_LETTER_REVIEW_MINUTES). */
+  env?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -111,6 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       KR_THIRD_PARTY_PERSON: 'mr. A. de Wit',
       KR_THIRD_PARTY_EMAIL: 'geschillen@onafhankelijk-voorbeeld.nl',
     };
+    Object.assign(env, options.env);
     const clock = createSettableClock();
     const teams = createTeamsSandbox(() => clock.now());
     const { services, storage } = createServices(loadConfig(env), clock);

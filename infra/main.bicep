@@ -53,6 +53,11 @@ param retentionYears int = 2
 @description('Working days before a deadline that the handler gets a reminder mail (KR_REMINDER_WORKING_DAYS).')
 param reminderWorkingDays int = 2
 
+@minValue(0)
+@maxValue(1440)
+@description('Minutes a new letter waits so the handler can read it and add a personal paragraph; 0 sends at once (KR_LETTER_REVIEW_MINUTES).')
+param letterReviewMinutes int = 0
+
 @allowed(['always', 'lustrum', 'never'])
 @description('Bevrijdingsdag (5 May) as a day off: always, lustrum (years divisible by 5) or never (KR_LIBERATION_DAY).')
 param liberationDay string = 'lustrum'
@@ -204,6 +209,7 @@ module api 'modules/functionapp.bicep' = {
       thirdPartyPerson: thirdPartyPerson
       retentionYears: retentionYears
       reminderWorkingDays: reminderWorkingDays
+      letterReviewMinutes: letterReviewMinutes
       liberationDay: liberationDay
       goodFridayIsHoliday: goodFridayIsHoliday
       closureDays: closureDays

@@ -25,6 +25,8 @@ const settingsShape = z.object({
   KR_ORGANISATION_NAME: z.string().min(1).default('Onze organisatie'),
   /** Working days before a deadline that the handler gets a reminder (deadline sweep). */
   KR_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
+  /** Minutes a new letter waits so the handler can read it and add a personal paragraph; 0 sends at once. */
+  KR_LETTER_REVIEW_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
   // The procedure's settings (R3, R13, the working-day calendar); see docs/deploy.md.
   KR_THIRD_PARTY_ORGANISATION: z.string().min(1),
   KR_THIRD_PARTY_PERSON: z.string().default(''),
@@ -55,6 +57,7 @@ export interface Config {
   directorAddress: string | undefined;
   organisationName: string;
   reminderWorkingDays: number;
+  letterReviewMinutes: number;
   procedure: ProcedureSettings;
 }
 
@@ -110,6 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     directorAddress: c.KR_DIRECTOR_ADDRESS,
     organisationName: c.KR_ORGANISATION_NAME,
     reminderWorkingDays: c.KR_REMINDER_WORKING_DAYS,
+    letterReviewMinutes: c.KR_LETTER_REVIEW_MINUTES,
     procedure: procedure.data,
   };
 }

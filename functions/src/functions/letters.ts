@@ -5,11 +5,13 @@ import { deliverLetters } from '../app/deliverLetters';
 import { validationError } from '../app/errors';
 import {
   defaultLetterDelivery,
+  deliverSoon,
   letterDeliveryFactory,
   type LetterRuntimeOverrides,
 } from '../letters/letterDelivery';
 import { listFailedLetters, listLetters, previewLetter } from '../letters/letterQueries';
-import { endpoint, json } from '../http/endpoint';
+import { endpoint, json, readJsonBody } from '../http/endpoint';
+import { retryLetter, setPersonalNote } from '../letters/letterActions';
 
 /** Every minute: letters are due at once after registration, and retries are minutes apart. */
 export const deliverLettersSchedule = '0 */1 * * * *';
@@ -47,6 +49,23 @@ const getPreview = (services: ServicesFactory): HttpHandler =>
     return json(200, await previewLetter(s, principal, request.params['id'] ?? '', seq));
   });
 
+const putNote = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) => {
+    const id = request.params['id'] ?? '';
+    const seq = seqParam(request.params['seq']);
+    await setPersonalNote(s, principal, id, seq, await readJsonBody(request));
+    return json(200, await previewLetter(s, principal, id, seq));
+  });
+
+const postRetry = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) => {
+    const id = request.params['id'] ?? '';
+    const seq = seqParam(request.params['seq']);
+    await retryLetter(s, principal, id, seq);
+    void deliverSoon(s, id);
+    return json(202, { status: 'queued' });
+  });
+
 const getFailed = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ services: s, principal }) =>
     json(200, { items: await listFailedLetters(s, principal) }),
@@ -79,6 +98,20 @@ export function letterFunctions(
       route: 'complaints/{id}/letters/{seq}/preview',
       methods: ['GET'],
       handler: getPreview(services),
+    },
+    {
+      kind: 'http',
+      name: 'letterNote',
+      route: 'complaints/{id}/letters/{seq}/note',
+      methods: ['PUT'],
+      handler: putNote(services),
+    },
+    {
+      kind: 'http',
+      name: 'retryLetter',
+      route: 'complaints/{id}/letters/{seq}/retry',
+      methods: ['POST'],
+      handler: postRetry(services),
     },
     {
       kind: 'http',

@@ -25,7 +25,11 @@ export function letterDeliveryFactory(
   return (services) => {
     let deps = built.get(services);
     if (!deps) {
-      const options = { ...defaultDeliveryOptions, ...overrides.options };
+      const options = {
+        ...defaultDeliveryOptions,
+        reviewWindowMs: (services.config.letterReviewMinutes ?? 0) * 60_000,
+        ...overrides.options,
+      };
       const { baseUrl, mailbox } = services.config.graph;
       deps = {
         complaints: services.complaints,

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { multiLine } from '../../../domain/src/api/text';
+import type { Services } from '../composition';
+import { AppError, validationError } from '../app/errors';
+import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
+import { getComplaint } from '../app/findComplaint';
+import type { OutboxRecord } from '../app/ports';
+import { can, type Principal } from '../app/principal';
+import { auditEntry } from '../app/sideRows';
+import { parseOutboxEntry, type OutboxEntry } from './outboxEntry';
+
+const noteBody = z.strictObject({ text: multiLine(2000) });
+
+/** The outbox row of one letter of a complaint the caller may handle. */
+async function letterRow(
+  services: Services,
+  principal: Principal,
+  id: string,
+  seq: number,
+): Promise<{ record: OutboxRecord; entry: OutboxEntry; complaintId: string }> {
+  if (!can(principal, 'handle')) throw new AppError('forbidden', 'forbidden', 'U mag geen brieven wijzigen.');
+  const { doc } = await getComplaint(services, principal, id);
+  for (const record of await services.complaints.listOutbox({ complaintId: doc.id })) {
+    const entry = parseOutboxEntry(record.data);
+    if (entry?.letter.seq === seq) return { record, entry, complaintId: doc.id };
+  }
+  throw new AppError('notFound', 'letter-not-found', 'Deze brief bestaat niet bij deze klacht.');
+}
+
+/**
+ * `PUT /api/complaints/{id}/letters/{seq}/note`: the handler's personal paragraph, while the letter still waits
+ * (the review window, KR_LETTER_REVIEW_MINUTES). Guarded by the row's ETag: a letter being sent is never edited.
+ */
+export async function setPersonalNote(
+  services: Services,
+  principal: Principal,
+  id: string,
+  seq: number,
+  body: unknown,
+) {
+  const parsed = noteBody.safeParse(body, parseOptions);
+  if (!parsed.success)
+    throw validationError('De persoonlijke alinea is niet goed ingevuld.', fieldErrorsOf(parsed.error));
+  const { record, entry, complaintId } = await letterRow(services, principal, id, seq);
+  if (entry.status !== 'queued') {
+    throw new AppError(
+      'conflict',
+      'letter-not-editable',
+      'Deze brief is al verzonden of wordt nu verzonden; een persoonlijke alinea kan alleen vóór verzending.',
+    );
+  }
+  const text = parsed.data.text.trim();
+  const { personalNote: _old, ...rest } = entry;
+  await services.complaints.saveOutbox(
+    { complaintId, key: record.key, data: text ? { ...rest, personalNote: text } : rest },
+    record.etag,
+  );
+  await services.complaints.audit(complaintId, [
+    auditEntry(services.clock.now(), principal, 'letter-note', `brief ${seq}`),
+  ]);
+}
+
+/**
+ * `POST /api/complaints/{id}/letters/{seq}/retry`: a letter marked "verzending mislukt" goes back in the queue
+ * (after the administrator fixed the mailbox permission, say). It keeps `mustVerify`: a letter whose last
+ * attempt may have arrived is looked up in Sent Items before it is sent again.
+ */
+export async function retryLetter(
+  services: Services,
+  principal: Principal,
+  id: string,
+  seq: number,
+): Promise<void> {
+  const { record, entry, complaintId } = await letterRow(services, principal, id, seq);
+  if (entry.status !== 'failed') {
+    throw new AppError(
+      'conflict',
+      'letter-not-failed',
+      'Alleen een brief waarvan de verzending is mislukt kan opnieuw worden verstuurd.',
+    );
+  }
+  const { nextAttemptAt: _n, leaseUntil: _l, lastError: _e, failedAt: _f, ...rest } = entry;
+  await services.complaints.saveOutbox(
+    { complaintId, key: record.key, data: { ...rest, status: 'queued', attempts: 0 } },
+    record.etag,
+  );
+  await services.complaints.audit(complaintId, [
+    auditEntry(services.clock.now(), principal, 'letter-retry', `brief ${seq}`),
+  ]);
+}
