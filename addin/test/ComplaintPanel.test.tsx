@@ -151,7 +151,7 @@ describe('ComplaintPanel (registered, for handlers)', () => {
           subject: 'Ontvangstbevestiging K-2026-0007',
           html: '<p>Beste</p>',
           text: 'Beste',
-          to: ['femke@x.nl'],
+          to: { name: 'Femke Dijkstra', address: 'femke@x.nl' },
         }),
       ),
     });
@@ -163,5 +163,54 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     const frame = await screen.findByTitle(/Voorbeeld van de brief/);
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(api.letterPreview).toHaveBeenCalledWith('c1', 1);
+  });
+
+  test('a waiting letter takes a personal paragraph; the preview shows the saved letter', async () => {
+    const preview = (html: string) => ({
+      subject: 'Ontvangstbevestiging K-2026-0007',
+      html,
+      text: 'Beste',
+      to: { name: 'Femke Dijkstra', address: 'femke@x.nl' },
+      status: 'queued',
+    });
+    const api = fakeApi({
+      letterPreview: jest.fn(() => Promise.resolve(preview('<p>Beste</p>'))),
+      saveLetterNote: jest.fn(() => Promise.resolve(preview('<p>Beste</p><p>Wij bellen u.</p>'))),
+    });
+    renderPanel(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Voorbeeld: Ontvangstbevestiging' }));
+    const note = await screen.findByRole('textbox', { name: /Persoonlijke alinea/ });
+    fireEvent.change(note, { target: { value: 'Wij bellen u.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Alinea opslaan' }));
+    await waitFor(() => expect(api.saveLetterNote).toHaveBeenCalledWith('c1', 1, 'Wij bellen u.'));
+    await waitFor(() =>
+      expect(screen.getByTitle(/Voorbeeld van de brief/).getAttribute('srcdoc')).toContain('Wij bellen u.'),
+    );
+  });
+
+  test('a letter whose sending failed can be sent again; a refusal is shown in Dutch', async () => {
+    const api = fakeApi({
+      letters: jest.fn(() =>
+        Promise.resolve([
+          { seq: 1, kind: 'acknowledgement', status: 'failed', statusLabel: 'verzending mislukt' },
+        ]),
+      ),
+      retryLetter: jest
+        .fn()
+        .mockRejectedValueOnce(
+          new ApiProblem(
+            409,
+            'x',
+            'Alleen een brief waarvan de verzending is mislukt kan opnieuw worden verstuurd.',
+          ),
+        )
+        .mockResolvedValueOnce(undefined),
+    });
+    renderPanel(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Opnieuw versturen' }));
+    expect(await screen.findByText(/kan opnieuw worden verstuurd/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw versturen' }));
+    await waitFor(() => expect(api.retryLetter).toHaveBeenCalledTimes(2));
+    expect(api.retryLetter).toHaveBeenCalledWith('c1', 1);
   });
 });

@@ -20,6 +20,8 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
       Promise.resolve([{ seq: 1, kind: 'acknowledgement', statusLabel: 'in de wachtrij' }]),
     ),
     letterPreview: jest.fn(notDeployed),
+    saveLetterNote: jest.fn(notDeployed),
+    retryLetter: jest.fn(notDeployed),
     yearlyReport: jest.fn(notDeployed),
     exportRegister: jest.fn(notDeployed),
     ...overrides,

@@ -30,6 +30,8 @@ export interface SimilarComplaint {
 export interface LetterSummary {
   seq: number;
   kind: string;
+  /** queued | sending | sent | failed | cancelled */
+  status?: string;
   statusLabel?: string;
   queuedOn?: string;
   sentOn?: string;
@@ -39,7 +41,8 @@ export interface LetterPreview {
   subject: string;
   html: string;
   text: string;
-  to: string | string[];
+  to: { name: string; address: string };
+  status?: string;
 }
 
 /** The yearly figures (R16); the shape is the API's, shown as label/value pairs. */
@@ -64,6 +67,10 @@ export interface KlachtenApi {
   similar(id: string): Promise<SimilarComplaint[]>;
   letters(id: string): Promise<LetterSummary[]>;
   letterPreview(id: string, seq: number): Promise<LetterPreview>;
+  /** The handler's personal paragraph, while the letter waits; answers the new preview. */
+  saveLetterNote(id: string, seq: number, text: string): Promise<LetterPreview>;
+  /** Puts a letter whose sending failed back in the queue. */
+  retryLetter(id: string, seq: number): Promise<void>;
   yearlyReport(year: number): Promise<YearlyReport>;
   exportRegister(year: number, format: 'csv' | 'xlsx'): Promise<ExportFile>;
 }
@@ -145,6 +152,19 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
     },
     letterPreview(complaintId, seq) {
       return getJson<LetterPreview>(`/complaints/${id(complaintId)}/letters/${seq}/preview`);
+    },
+    async saveLetterNote(complaintId, seq, text) {
+      const response = await call(`/complaints/${id(complaintId)}/letters/${seq}/note`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      if (!response.ok) throw await problemOf(response);
+      return (await response.json()) as LetterPreview;
+    },
+    async retryLetter(complaintId, seq) {
+      const response = await call(`/complaints/${id(complaintId)}/letters/${seq}/retry`, { method: 'POST' });
+      if (!response.ok) throw await problemOf(response);
     },
     yearlyReport(year) {
       return getJson<YearlyReport>(`/reports/yearly?year=${year}&format=json`);

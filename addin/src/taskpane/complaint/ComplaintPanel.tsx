@@ -245,7 +245,15 @@ export default function ComplaintPanel({
       <Divider />
       <RegisterRecord register={view.register} />
       <Divider />
-      <LetterPreviews letters={letters} load={(seq) => api.letterPreview(view.id, seq)} />
+      <LetterPreviews
+        letters={letters}
+        load={(seq) => api.letterPreview(view.id, seq)}
+        saveNote={(seq, text) => api.saveLetterNote(view.id, seq, text)}
+        retry={async (seq) => {
+          await api.retryLetter(view.id, seq);
+          setLetters(await api.letters(view.id));
+        }}
+      />
       <Divider />
 
       {stale && (

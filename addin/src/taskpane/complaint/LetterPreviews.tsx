@@ -2,10 +2,12 @@ import { useState } from 'react';
 import {
   Button,
   Caption1,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Text,
+  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import type { LetterPreview } from '../../api/klachtenApi';
@@ -43,7 +45,14 @@ const useStyles = makeStyles({
   },
 });
 
-type Shown = { seq: number; preview?: LetterPreview; problem?: string };
+type Shown = { seq: number; preview?: LetterPreview; problem?: string; note?: string };
+
+const problemText = (error: unknown, fallback: string): string =>
+  error instanceof ApiProblem && error.status === 404
+    ? 'Het voorbeeld van deze brief is nog niet beschikbaar.'
+    : error instanceof ApiProblem
+      ? error.title
+      : fallback;
 
 /**
  * Previews of the complainant's letters. The letter's HTML is shown in a sandboxed frame without scripts
@@ -52,13 +61,33 @@ type Shown = { seq: number; preview?: LetterPreview; problem?: string };
 export function LetterPreviews({
   letters,
   load,
+  saveNote,
+  retry,
 }: {
   letters: LetterRef[];
   load: (seq: number) => Promise<LetterPreview>;
+  /** While a letter waits: the handler's personal paragraph (the API answers the new preview). */
+  saveNote: (seq: number, text: string) => Promise<LetterPreview>;
+  /** A letter whose sending failed goes back in the queue. */
+  retry: (seq: number) => Promise<void>;
 }) {
   const styles = useStyles();
   const [shown, setShown] = useState<Shown | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionProblem, setActionProblem] = useState<{ seq: number; text: string } | null>(null);
   if (letters.length === 0) return null;
+
+  async function act(seq: number, action: () => Promise<void>): Promise<void> {
+    setBusy(true);
+    setActionProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      setActionProblem({ seq, text: problemText(error, 'Dat is niet gelukt. Probeer het opnieuw.') });
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function open(seq: number): Promise<void> {
     if (shown?.seq === seq) return setShown(null);
@@ -66,15 +95,7 @@ export function LetterPreviews({
     try {
       setShown({ seq, preview: await load(seq) });
     } catch (error) {
-      setShown({
-        seq,
-        problem:
-          error instanceof ApiProblem && error.status === 404
-            ? 'Het voorbeeld van deze brief is nog niet beschikbaar.'
-            : error instanceof ApiProblem
-              ? error.title
-              : 'Het voorbeeld kon niet worden geladen.',
-      });
+      setShown({ seq, problem: problemText(error, 'Het voorbeeld kon niet worden geladen.') });
     }
   }
 
@@ -94,6 +115,21 @@ export function LetterPreviews({
               Voorbeeld: {LETTER_LABELS[letter.kind] ?? letter.kind}
             </Button>
             {letter.statusLabel && <Caption1> {letter.statusLabel}</Caption1>}
+            {letter.status === 'failed' && (
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void act(letter.seq, () => retry(letter.seq))}
+              >
+                Opnieuw versturen
+              </Button>
+            )}
+            {actionProblem?.seq === letter.seq && (
+              <MessageBar intent="error">
+                <MessageBarBody>{actionProblem.text}</MessageBarBody>
+              </MessageBar>
+            )}
             {shown?.seq === letter.seq && shown.problem && (
               <MessageBar intent="info">
                 <MessageBarBody>{shown.problem}</MessageBarBody>
@@ -102,7 +138,7 @@ export function LetterPreviews({
             {shown?.seq === letter.seq && shown.preview && (
               <div>
                 <Caption1 block>
-                  Aan: {Array.isArray(shown.preview.to) ? shown.preview.to.join(', ') : shown.preview.to}
+                  Aan: {shown.preview.to.name} &lt;{shown.preview.to.address}&gt;
                 </Caption1>
                 <Text block weight="semibold">
                   {shown.preview.subject}
@@ -113,6 +149,29 @@ export function LetterPreviews({
                   sandbox=""
                   srcDoc={shown.preview.html}
                 />
+                {shown.preview.status === 'queued' && (
+                  <>
+                    <Field label="Persoonlijke alinea (wordt in de brief opgenomen)">
+                      <Textarea
+                        value={shown.note ?? ''}
+                        onChange={(_, d) => setShown({ ...shown, note: d.value })}
+                        resize="vertical"
+                      />
+                    </Field>
+                    <Button
+                      size="small"
+                      disabled={busy}
+                      onClick={() =>
+                        void act(letter.seq, async () => {
+                          const preview = await saveNote(letter.seq, shown.note ?? '');
+                          setShown({ ...shown, preview });
+                        })
+                      }
+                    >
+                      Alinea opslaan
+                    </Button>
+                  </>
+                )}
               </div>
             )}
           </li>
