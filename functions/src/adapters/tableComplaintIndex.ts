@@ -41,37 +41,56 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
      */
     async put(entry) {
       const { id, status, ...rest } = entry;
+      const mine = entry.version ?? 0;
       const other = status === 'open' ? 'closed' : 'open';
+      const row = { partitionKey: status, rowKey: id, ...rest };
       const read = (pk: string) =>
         table.getEntity<Record<string, unknown>>(pk, id).catch((error: unknown) => {
           if (statusOf(error) === 404) return undefined;
           throw error;
         });
-      if (entry.version === 1) {
-        // A complaint's first version: usually no row exists yet, and one insert is all it takes.
+      const versionOf = (e: Record<string, unknown> | undefined): number =>
+        e && typeof e['version'] === 'number' ? e['version'] : -1;
+      const tolerated = (error: unknown): boolean => [404, 409, 412].includes(statusOf(error) ?? 0);
+
+      /**
+       * The two partitions cannot be written in one transaction: after writing ours, look at the other one.
+       * Whichever version is older gives way, so racing writers end with the newest row only. False when a
+       * delete met a change (412/404): the caller looks again.
+       */
+      const settle = async (written: string | undefined): Promise<boolean> => {
+        const now = await read(other);
+        if (!now) return true;
         try {
-          await table.createEntity({ partitionKey: status, rowKey: id, ...rest });
-          return;
+          if (versionOf(now) < mine) await table.deleteEntity(other, id, { etag: now.etag });
+          else await table.deleteEntity(status, id, written ? { etag: written } : {});
+          return true;
+        } catch (error) {
+          if (tolerated(error)) return false;
+          throw error;
+        }
+      };
+      if (mine === 1) {
+        // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it.
+        try {
+          if (await settle((await table.createEntity(row)).etag)) return;
         } catch (error) {
           if (statusOf(error) !== 409) throw error;
         }
       }
       for (let attempt = 0; attempt < 10; attempt++) {
         const [same, elsewhere] = await Promise.all([read(status), read(other)]);
-        const newest = Math.max(
-          ...[same, elsewhere].map((e) => (e && typeof e['version'] === 'number' ? e['version'] : -1)),
-        );
-        if (newest > (entry.version ?? 0)) return;
+        if (Math.max(versionOf(same), versionOf(elsewhere)) > mine) return;
+        let written: string | undefined;
         try {
-          const row = { partitionKey: status, rowKey: id, ...rest };
-          if (same) await table.updateEntity(row, 'Replace', { etag: same.etag });
-          else await table.createEntity(row);
-          if (elsewhere) await table.deleteEntity(other, id, { etag: elsewhere.etag });
-          return;
+          written = same
+            ? (await table.updateEntity(row, 'Replace', { etag: same.etag })).etag
+            : (await table.createEntity(row)).etag;
         } catch (error) {
-          const code = statusOf(error);
-          if (code !== 409 && code !== 412 && code !== 404) throw error;
+          if (tolerated(error)) continue;
+          throw error;
         }
+        if (await settle(written)) return;
       }
     },
 
