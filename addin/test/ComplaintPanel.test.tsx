@@ -40,6 +40,23 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     expect(deadlines.getByText('nog 37 dagen').getAttribute('data-tone')).toBe('later');
   });
 
+  test('a deadline that was met shows when, not days left', () => {
+    renderPanel(
+      fakeApi(),
+      complaintView({
+        deadlines: { acknowledgeBy: '2026-05-27', resolveBy: '2026-07-01' },
+        deadlineOutcomes: {
+          acknowledgeBy: { outcome: 'met', doneOn: '2026-05-21' },
+          resolveBy: { outcome: 'pending' },
+        },
+      }),
+    );
+    const deadlines = within(screen.getByRole('region', { name: 'Termijnen' }));
+    expect(deadlines.getByText(/op tijd/).getAttribute('data-tone')).toBe('met');
+    expect(deadlines.queryByText('nog 2 dagen')).toBeNull();
+    expect(deadlines.getByText('nog 37 dagen')).toBeTruthy();
+  });
+
   test('offers only the steps the API allows, with their Dutch labels', () => {
     renderPanel(fakeApi());
     expect([...stepSelect().options].map((o) => o.text)).toEqual([

@@ -56,6 +56,7 @@ export function complaintView(overrides: Partial<ComplaintView> = {}): Complaint
     category: undefined,
     handlingTerm: 'P6W',
     deadlines: { acknowledgeBy: '2026-05-27', resolveBy: '2026-07-01' },
+    deadlineOutcomes: { acknowledgeBy: { outcome: 'pending' }, resolveBy: { outcome: 'pending' } },
     register: { omschrijving: 'Ik heb twee keer een factuur gekregen.', naamKlager: 'Femke Dijkstra' },
     timeline: [{ at: '2026-05-20', type: 'registered', by: 'Sanne Bakker' }],
     attachments: [],

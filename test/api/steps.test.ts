@@ -58,6 +58,9 @@ describe('recording the procedure through POST /api/complaints/{id}/steps', () =
     let c = await register('01-ordinary', 'full');
     // The acknowledgement went out through Graph at registration: that is the R4 step, not a click.
     expect(c.allowedSteps).not.toContain('acknowledged');
+    // Received 2 March 2026 and acknowledged only now: the deadline (9 March) counts as missed, not pending.
+    expect(c.deadlineOutcomes.acknowledgeBy).toMatchObject({ outcome: 'missed' });
+    expect(c.deadlineOutcomes.resolveBy).toMatchObject({ outcome: 'overdue' });
     c = await step(c, { type: 'informationRequested', on: '2026-03-04', note: 'Factuurnummers opgevraagd' });
     c = await step(c, { type: 'meetingScheduled', on: '2026-03-05', meetingOn: '2026-03-12' });
     c = await step(c, {

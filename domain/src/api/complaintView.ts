@@ -31,6 +31,13 @@ export interface ComplaintView {
       string
     >
   >;
+  /** How each procedural deadline stands today: met or missed once done, pending or overdue while waiting. */
+  deadlineOutcomes: Partial<
+    Record<
+      'acknowledgeBy' | 'resolveBy' | 'extensionNoticeBy' | 'escalationResponseBy',
+      { outcome: 'met' | 'missed' | 'pending' | 'overdue'; doneOn?: string }
+    >
+  >;
   register: Record<string, unknown>;
   timeline: { at: string; type: string; by: string; detail?: Record<string, unknown> }[];
   attachments: { name: string; size: number; contentType: string }[];

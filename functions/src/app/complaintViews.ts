@@ -1,5 +1,7 @@
 import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
 import { allowedSteps } from '../../../domain/src/lifecycle';
+import type { LocalDate } from '../../../domain/src/localDate';
+import { deadlineReport } from '../../../domain/src/pendingDeadlines';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import type { ComplaintDocument } from './complaintDocument';
 import { can, type Principal } from './principal';
@@ -8,7 +10,8 @@ import { can, type Principal } from './principal';
 /** The ETag the API shows for a complaint (see {@link ComplaintDocument.revision}). */
 export const revisionTag = (doc: ComplaintDocument): string => `"r${doc.revision ?? 1}"`;
 
-export function toView(doc: ComplaintDocument): ComplaintView {
+/** The full representation for handlers and the director; `today` (Amsterdam) decides pending vs overdue. */
+export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView {
   const s = doc.state;
   const latest = s.proposals.at(-1);
   return {
@@ -25,6 +28,10 @@ export function toView(doc: ComplaintDocument): ComplaintView {
     category: doc.category,
     handlingTerm: s.term,
     deadlines: { ...s.deadlines },
+    // The report lists every deadline the complaint had; the latest of each kind is the one that counts now.
+    deadlineOutcomes: Object.fromEntries(
+      deadlineReport(s, today).map((r) => [r.deadline, { outcome: r.outcome, ...(r.doneOn ? { doneOn: r.doneOn } : {}) }]),
+    ),
     register: {
       omschrijving: s.description,
       naamKlager: s.complainant.name,
@@ -49,7 +56,7 @@ export function toView(doc: ComplaintDocument): ComplaintView {
  * ("alle medewerkers zijn verantwoordelijk voor het correct ontvangen"); only handlers and the director
  * see the content.
  */
-export function toSummary(doc: ComplaintDocument, principal: Principal): ComplaintSummary {
+export function toSummary(doc: ComplaintDocument, principal: Principal, today: LocalDate): ComplaintSummary {
   const base = { id: doc.id, number: doc.state.number, status: doc.state.status };
-  return can(principal, 'read') ? { ...base, view: toView(doc) } : base;
+  return can(principal, 'read') ? { ...base, view: toView(doc, today) } : base;
 }

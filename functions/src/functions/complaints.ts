@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { HttpHandler, HttpRequest, HttpResponseInit } from '@azure/functions';
 import { registrationRequest } from '../../../domain/src/api/registration';
-import type { ServicesFactory } from '../composition';
+import type { Services, ServicesFactory } from '../composition';
+import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
 import { revisionTag, toSummary, toView } from '../app/complaintViews';
@@ -15,6 +16,9 @@ import { deliverSoon } from '../letters/letterDelivery';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
+/** Today in Amsterdam, from the one clock. */
+const today = (s: Services): LocalDate => toAmsterdamDate(s.clock.now());
+
 /** `POST /api/complaints`: 201 with the new complaint, 200 with the existing one for an e-mail registered before. */
 export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
@@ -22,7 +26,7 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
     const { doc, created } = await registerComplaint(s, principal, body);
     // The acknowledgement goes out at once; the deliverLetters timer is the safety net (DESIGN: exactly once).
     if (created) void deliverSoon(s, doc.id);
-    return json(created ? 201 : 200, toSummary(doc, principal), {
+    return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
     });
@@ -42,7 +46,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
         ]);
       }
       const found = await findByMessage(s, principal, messageId);
-      return json(200, { items: found ? [toSummary(found.doc, principal)] : [] });
+      return json(200, { items: found ? [toSummary(found.doc, principal, today(s))] : [] });
     }
     const q = request.query;
     const page = await listComplaints(s, principal, {
@@ -54,7 +58,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
       continuationToken: q.get('continuationToken'),
     });
     return json(200, {
-      items: page.items.map((i) => toSummary(i.doc, principal)),
+      items: page.items.map((i) => toSummary(i.doc, principal, today(s))),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     });
   });
@@ -63,7 +67,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
 export const getComplaintById = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const { doc } = await getComplaint(s, principal, param(request, 'id'));
-    return json(200, toView(doc), { etag: revisionTag(doc) });
+    return json(200, toView(doc, today(s)), { etag: revisionTag(doc) });
   });
 
 /** `POST /api/complaints/{id}/steps` with If-Match. */
@@ -78,7 +82,7 @@ export const postStep = (services: ServicesFactory): HttpHandler =>
       body,
     );
     void deliverSoon(s, doc.id);
-    return json(200, toView(doc), { etag: revisionTag(doc) });
+    return json(200, toView(doc, today(s)), { etag: revisionTag(doc) });
   });
 
 /** `GET /api/complaints/{id}/similar`: repeat-complaint candidates (R12). */

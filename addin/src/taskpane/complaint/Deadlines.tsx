@@ -45,11 +45,23 @@ export function Deadlines({ view, today }: { view: ComplaintView; today: string 
         {entries.map(({ key, date }) => {
           const days = daysBetween(today, date);
           const tone = deadlineTone(days);
-          const showTone = open && key !== 'retainUntil';
+          const done = key === 'retainUntil' ? undefined : view.deadlineOutcomes?.[key];
+          const met = done?.outcome === 'met' || done?.outcome === 'missed';
+          const showTone = open && key !== 'retainUntil' && !met;
           return (
             <li key={key} className={styles.row}>
               <Text className={styles.label}>{DEADLINE_LABELS[key]}</Text>
               <Text>{formatDate(date)}</Text>
+              {met && (
+                <Badge
+                  appearance="tint"
+                  color={done.outcome === 'met' ? 'success' : 'warning'}
+                  data-tone={done.outcome}
+                >
+                  {done.outcome === 'met' ? 'op tijd' : 'te laat'}
+                  {done.doneOn ? `: ${formatDate(done.doneOn)}` : ''}
+                </Badge>
+              )}
               {showTone && (
                 <Badge appearance="tint" color={toneColor[tone]} data-tone={tone}>
                   {daysLeftText(days)}
