@@ -60,6 +60,7 @@
           setTimeout(function () {
             handlers.dialogMessageReceived({
               message: JSON.stringify({ kind: 'token', accessToken: token, expiresOn: Date.now() + 3600000 }),
+              origin: window.location.origin,
             });
           }, 0);
         },

@@ -23,8 +23,11 @@ export function openAuthDialog(url: string): Promise<string> {
         const dialog = result.value;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
           dialog.close();
-          // Only our own sign-in page may answer: a page on another origin in the dialog must not hand us a token.
-          if ('message' in arg && arg.origin === window.location.origin) resolve(arg.message);
+          // Only our own sign-in page may answer. Clients with DialogOrigin 1.1 tell the sender's origin; older
+          // ones leave it undefined but only deliver messages from a page of the pane's own domain.
+          const fromUs =
+            'message' in arg && (arg.origin === undefined || arg.origin === window.location.origin);
+          if (fromUs) resolve(arg.message);
           else reject(new Error('Het aanmeldvenster gaf geen geldig antwoord.'));
         });
         dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
