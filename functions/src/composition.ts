@@ -18,6 +18,7 @@ import { createTableWatchStore } from './adapters/tableWatchStore';
 import { createTeamsWebhookNotifier } from './adapters/teamsWebhookNotifier';
 import { ooxmlXlsxWriter } from './adapters/xlsxWriter';
 import type { Mailer } from './letters/mailer';
+import { defaultDeliveryOptions } from './letters/deliveryPolicy';
 import type { XlsxWriter } from './reports/spreadsheet';
 import type { TeamsNotifier } from './reports/teamsNotifier';
 import type { ComplaintArchive, WatchStore } from './watch/watchStore';
@@ -66,7 +67,7 @@ export function createServices(
       baseUrl: config.graph.baseUrl,
       mailbox: config.graph.mailbox,
       tokens: graphTokenSourceFor(config.graph.baseUrl),
-      timeoutMs: 30_000,
+      timeoutMs: defaultDeliveryOptions.requestTimeoutMs,
     }),
     watch: createTableWatchStore(storage.tables.watch),
     archive: createTableComplaintArchive(storage.tables.complaints),

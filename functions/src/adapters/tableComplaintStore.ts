@@ -5,7 +5,7 @@ import {
   type TableEntity,
   type TransactionAction,
 } from '@azure/data-tables';
-import { AppError } from '../app/errors';
+import { AppError, staleComplaintError } from '../app/errors';
 import type { AuditEntry, ClaimResult, ComplaintStore, OutboxRecord, SideRow, Stored } from '../app/ports';
 import { auditKey } from '../app/sideRows';
 
@@ -56,13 +56,6 @@ function isPreconditionFailed(error: unknown): boolean {
     status(error) === 412 || (error instanceof RestError && /UpdateConditionNotSatisfied/.test(error.message))
   );
 }
-
-const staleError = (): AppError =>
-  new AppError(
-    'preconditionFailed',
-    'stale',
-    'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
-  );
 
 export function createTableComplaintStore<T extends { id: string; version?: number }>(
   complaints: TableClient,
@@ -202,7 +195,7 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
         if (first?.etag) return first.etag;
         return (await complaints.getEntity(doc.id, complaintRow)).etag;
       } catch (error) {
-        if (isPreconditionFailed(error)) throw staleError();
+        if (isPreconditionFailed(error)) throw staleComplaintError();
         throw error;
       }
     },
@@ -257,7 +250,7 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       try {
         return (await complaints.updateEntity(entity, 'Replace', { etag })).etag ?? '';
       } catch (error) {
-        if (isPreconditionFailed(error)) throw staleError();
+        if (isPreconditionFailed(error)) throw staleComplaintError();
         throw error;
       }
     },

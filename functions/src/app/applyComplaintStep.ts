@@ -4,8 +4,8 @@ import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
 import { refreshIndex } from './complaintIndex';
 import { revisionTag } from './complaintViews';
-import { AppError, validationError } from './errors';
-import { notFound } from './findComplaint';
+import { AppError, staleComplaintError, validationError } from './errors';
+import { isComplaintId, notFound } from './findComplaint';
 import { can, type Principal } from './principal';
 import { procedureContext, refusalError } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
@@ -45,7 +45,7 @@ export async function applyComplaintStep(
   // Retried when only the letter sender wrote in between (the storage ETag moved, the revision did not).
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await servicesGet(services, id);
-    if (revisionTag(stored.doc) !== ifMatch) throw staleError();
+    if (revisionTag(stored.doc) !== ifMatch) throw staleComplaintError();
     const now = services.clock.now();
     const result = applyStep(stored.doc.state, parsed.data, procedureContext(services));
     if (!result.ok) throw refusalError(result);
@@ -79,15 +79,8 @@ export async function applyComplaintStep(
   );
 }
 
-const staleError = (): AppError =>
-  new AppError(
-    'preconditionFailed',
-    'stale',
-    'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
-  );
-
 async function servicesGet(services: Services, id: string): Promise<Stored<ComplaintDocument>> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  if (!isComplaintId(id)) throw notFound();
   const stored = await services.complaints.get(id);
   if (!stored) throw notFound();
   return stored;

@@ -104,3 +104,22 @@ export async function refreshIndex(index: ComplaintIndex, doc: ComplaintDocument
     return false;
   }
 }
+
+/** Every index entry that matches `query`, read page by page (the timers and reports want them all). */
+export async function allOf(
+  index: ComplaintIndex,
+  query: Omit<Parameters<ComplaintIndex['list']>[0], 'pageSize' | 'continuationToken'>,
+): Promise<IndexEntry[]> {
+  const out: IndexEntry[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await index.list({
+      ...query,
+      pageSize: 1000,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    out.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return out;
+}

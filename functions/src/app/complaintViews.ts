@@ -30,7 +30,10 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
     deadlines: { ...s.deadlines },
     // The report lists every deadline the complaint had; the latest of each kind is the one that counts now.
     deadlineOutcomes: Object.fromEntries(
-      deadlineReport(s, today).map((r) => [r.deadline, { outcome: r.outcome, ...(r.doneOn ? { doneOn: r.doneOn } : {}) }]),
+      deadlineReport(s, today).map((r) => [
+        r.deadline,
+        { outcome: r.outcome, ...(r.doneOn ? { doneOn: r.doneOn } : {}) },
+      ]),
     ),
     register: {
       omschrijving: s.description,

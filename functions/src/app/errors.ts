@@ -35,5 +35,13 @@ export class AppError extends Error {
   }
 }
 
+/** A write based on a version someone else has changed since: the handler reloads, keeping what was typed. */
+export const staleComplaintError = (): AppError =>
+  new AppError(
+    'preconditionFailed',
+    'stale',
+    'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
+  );
+
 export const validationError = (message: string, fieldErrors: readonly FieldError[]): AppError =>
   new AppError('validation', 'validation', message, fieldErrors);

@@ -5,7 +5,9 @@ import { can, type Principal } from './principal';
 import { auditRow, messageKeyOf } from './sideRows';
 import type { Stored } from './ports';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Complaint ids are UUIDs; anything else cannot be one and is not looked up. */
+export const isComplaintId = (id: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export const notFound = (): AppError =>
   new AppError('notFound', 'complaint-not-found', 'Deze klacht bestaat niet (meer) in het register.');
@@ -43,7 +45,7 @@ export async function getComplaint(
 ): Promise<Stored<ComplaintDocument>> {
   if (!can(principal, 'read'))
     throw new AppError('forbidden', 'forbidden', 'U mag de inhoud van klachten niet inzien.');
-  if (!uuid.test(id)) throw notFound();
+  if (!isComplaintId(id)) throw notFound();
   const stored = await services.complaints.get(id);
   if (!stored) throw notFound();
   return audited(services, principal, stored);

@@ -34,14 +34,17 @@ export function letterDeliveryFactory(
       deps = {
         complaints: services.complaints,
         index: services.index,
+        // The app's own mailer (one Graph client per process) unless the stack or a test swaps a part.
         mailer:
           overrides.mailer ??
-          createGraphMailer({
-            baseUrl,
-            mailbox,
-            tokens: overrides.tokens ?? graphTokenSourceFor(baseUrl),
-            timeoutMs: options.requestTimeoutMs,
-          }),
+          (overrides.tokens || overrides.options?.requestTimeoutMs !== undefined
+            ? createGraphMailer({
+                baseUrl,
+                mailbox,
+                tokens: overrides.tokens ?? graphTokenSourceFor(baseUrl),
+                timeoutMs: options.requestTimeoutMs,
+              })
+            : services.mailer),
         clock: services.clock,
         settings: letterSettingsFrom(services.config),
         options,

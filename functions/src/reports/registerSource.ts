@@ -5,9 +5,8 @@ import {
 } from '../../../domain/src/anonymise';
 import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import type { ComplaintIndex, IndexEntry } from '../app/complaintIndex';
+import { allOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
 import type { ComplaintStore } from '../app/ports';
-import { allOf } from '../watch/deadlineSweep';
 import { mapLimit } from '../watch/mapLimit';
 import type { ComplaintArchive } from '../watch/watchStore';
 

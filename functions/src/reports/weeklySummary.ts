@@ -1,11 +1,10 @@
 import { addDays, formatDutchDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import type { ComplaintIndex } from '../app/complaintIndex';
+import { allOf, type ComplaintIndex } from '../app/complaintIndex';
 import type { ComplaintStore } from '../app/ports';
 import { escapeHtml } from '../letters/escape';
 import type { Mailer } from '../letters/mailer';
-import { allOf } from '../watch/deadlineSweep';
 import { amsterdamMoment, isoWeekOf } from '../watch/localTime';
 import type { ComplaintArchive, WatchStore } from '../watch/watchStore';
 import { loadEntries, statisticsOf } from './registerSource';

@@ -4,7 +4,7 @@ import { pendingDeadlines, type PendingDeadline } from '../../../domain/src/pend
 import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
 import type { Clock } from '../app/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import type { ComplaintIndex, IndexEntry } from '../app/complaintIndex';
+import { allOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
 import type { ComplaintStore } from '../app/ports';
 import type { Mailer } from '../letters/mailer';
 import { noticesFor, parsePending } from './deadlineNotices';
@@ -43,25 +43,6 @@ interface Recipient {
   address: string;
   lines: NoticeLine[];
   keys: string[];
-}
-
-/** Reads one whole partition of the index, page by page. */
-export async function allOf(
-  index: ComplaintIndex,
-  query: Omit<Parameters<ComplaintIndex['list']>[0], 'pageSize' | 'continuationToken'>,
-): Promise<IndexEntry[]> {
-  const out: IndexEntry[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await index.list({
-      ...query,
-      pageSize: 1000,
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
 }
 
 const noticeScope = 'notices';

@@ -2,11 +2,10 @@ import { anonymise } from '../../../domain/src/anonymise';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { indexEntryOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
+import { allOf, indexEntryOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
 import type { FileStore } from '../app/fileStore';
 import type { ComplaintStore } from '../app/ports';
 import { auditRow } from '../app/sideRows';
-import { allOf } from './deadlineSweep';
 import type { ComplaintArchive, WatchStore } from './watchStore';
 
 export interface RetentionDeps {
