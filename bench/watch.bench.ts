@@ -20,11 +20,11 @@ import { createTableComplaintIndex } from '../functions/src/adapters/tableCompla
 import { createTableComplaintStore } from '../functions/src/adapters/tableComplaintStore';
 import { createTableWatchStore } from '../functions/src/adapters/tableWatchStore';
 import type { ComplaintDocument } from '../functions/src/app/complaintDocument';
-import { indexEntryOf } from '../functions/src/app/complaintIndex';
-import type { Mailer } from '../functions/src/letters/mailer';
+import { indexEntryOf } from '../functions/src/app/indexEntry';
+import type { Mailer } from '../functions/src/app/ports/mailer';
 import { analyseYear } from '../functions/src/reports/yearlyReport';
 import { deadlineSweep } from '../functions/src/watch/deadlineSweep';
-import { mapLimit } from '../functions/src/watch/mapLimit';
+import { mapLimit } from '../functions/src/shared/mapLimit';
 import type { Bench, BenchFigure } from './bench';
 
 const OPEN = 200;

@@ -1,4 +1,4 @@
-import type { Clock } from '../functions/src/app/clock';
+import type { Clock } from '../functions/src/app/ports/clock';
 
 /** Dev only: a clock that a person or a test can set, so a complaint can be walked through months in minutes. */
 export interface SettableClock extends Clock {

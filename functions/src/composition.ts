@@ -1,27 +1,31 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
 import type { ProcedureSettings } from '../../domain/src/settings';
 import { loadConfig, type Config } from './adapters/config';
-import { createJwtAuthenticator, type Authenticator } from './adapters/jwtAuthenticator';
+import { createJwtAuthenticator } from './adapters/jwtAuthenticator';
+import type { Authenticator } from './app/ports/authenticator';
 import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
 import { createTableComplaintStore } from './adapters/tableComplaintStore';
 import { createBlobFileStore } from './adapters/blobFileStore';
 import { createTableComplaintIndex } from './adapters/tableComplaintIndex';
-import type { ComplaintIndex } from './app/complaintIndex';
-import { systemClock, type Clock } from './app/clock';
+import type { ComplaintIndex } from './app/ports/complaintIndex';
+import type { Clock } from './app/ports/clock';
+import { systemClock } from './adapters/systemClock';
 import type { ComplaintDocument } from './app/complaintDocument';
-import type { FileStore } from './app/fileStore';
-import type { ComplaintStore, StorageProbe } from './app/ports';
+import type { FileStore } from './app/ports/fileStore';
+import type { ComplaintStore } from './app/ports/complaintStore';
+import type { StorageProbe } from './app/ports/storageProbe';
 import { createGraphMailer } from './adapters/graphMailer';
 import { graphTokenSourceFor } from './adapters/graphTokenSource';
 import { createTableComplaintArchive } from './adapters/tableComplaintArchive';
 import { createTableWatchStore } from './adapters/tableWatchStore';
 import { createTeamsWebhookNotifier } from './adapters/teamsWebhookNotifier';
 import { ooxmlXlsxWriter } from './adapters/xlsxWriter';
-import type { Mailer } from './letters/mailer';
+import type { Mailer } from './app/ports/mailer';
 import { defaultDeliveryOptions } from './letters/deliveryPolicy';
-import type { XlsxWriter } from './reports/spreadsheet';
-import type { TeamsNotifier } from './reports/teamsNotifier';
-import type { ComplaintArchive, WatchStore } from './watch/watchStore';
+import type { XlsxWriter } from './app/ports/xlsxWriter';
+import type { TeamsNotifier } from './app/ports/teamsNotifier';
+import type { ComplaintArchive } from './app/ports/complaintArchive';
+import type { WatchStore } from './app/ports/watchStore';
 
 /** Everything a handler needs, built once per process. */
 export interface Services {

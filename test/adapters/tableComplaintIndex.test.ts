@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { freePort } from '../../dev/ports';
 import { createTableComplaintIndex } from '../../functions/src/adapters/tableComplaintIndex';
-import type { IndexEntry } from '../../functions/src/app/complaintIndex';
+import type { IndexEntry } from '../../functions/src/app/ports/complaintIndex';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import type { FileStore } from '../app/fileStore';
+import type { FileStore } from '../app/ports/fileStore';
 
 /** Blob names never contain the original file name's path characters; the name is kept as metadata too. */
 const safe = (name: string): string => name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200);

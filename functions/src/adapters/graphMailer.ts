@@ -6,14 +6,14 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { parseRetryAfter } from '../letters/deliveryPolicy';
+import { parseRetryAfter } from '../shared/retryAfter';
 import {
   LETTER_ID_HEADER,
   type LookupOutcome,
   type Mailer,
   type OutgoingLetter,
   type SendOutcome,
-} from '../letters/mailer';
+} from '../app/ports/mailer';
 import type { GraphTokenSource } from './graphTokenSource';
 
 export interface GraphMailerOptions {

@@ -1,17 +1,13 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { AppError } from '../app/errors';
-import { roles, type Principal, type Role } from '../app/principal';
+import { AppError } from '../shared/errors';
+import { roles, type Principal, type Role } from '../shared/principal';
+import type { Authenticator } from '../app/ports/authenticator';
 
 export interface AuthSettings {
   tenantId: string;
   audience: string;
   issuer: string;
   jwksUrl: string;
-}
-
-export interface Authenticator {
-  /** Validates a bearer token and returns the caller; throws `unauthenticated`/`forbidden` AppErrors. */
-  authenticate(authorization: string | null): Promise<Principal>;
 }
 
 const unauthenticated = (): AppError =>

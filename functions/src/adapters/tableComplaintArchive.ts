@@ -1,7 +1,7 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { AnonymisedComplaint } from '../../../domain/src/anonymise';
-import { auditKey } from '../app/sideRows';
-import type { ComplaintArchive } from '../watch/watchStore';
+import { auditKey } from '../shared/auditKey';
+import type { ComplaintArchive } from '../app/ports/complaintArchive';
 
 const anonymisedRow = 'anonymised';
 

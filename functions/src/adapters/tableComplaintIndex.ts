@@ -1,5 +1,5 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
-import type { ComplaintIndex, IndexEntry } from '../app/complaintIndex';
+import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 

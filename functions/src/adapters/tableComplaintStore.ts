@@ -5,9 +5,16 @@ import {
   type TableEntity,
   type TransactionAction,
 } from '@azure/data-tables';
-import { AppError, staleComplaintError } from '../app/errors';
-import type { AuditEntry, ClaimResult, ComplaintStore, OutboxRecord, SideRow, Stored } from '../app/ports';
-import { auditKey } from '../app/sideRows';
+import { AppError, staleComplaintError } from '../shared/errors';
+import type {
+  AuditEntry,
+  ClaimResult,
+  ComplaintStore,
+  OutboxRecord,
+  SideRow,
+  Stored,
+} from '../app/ports/complaintStore';
+import { auditKey } from '../shared/auditKey';
 
 /**
  * Table Storage shape (DESIGN.md §3):

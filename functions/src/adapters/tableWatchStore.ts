@@ -1,7 +1,7 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import { auditKey } from '../app/sideRows';
-import type { WatchStore, YearlyNotes } from '../watch/watchStore';
+import { auditKey } from '../shared/auditKey';
+import type { WatchStore, YearlyNotes } from '../app/ports/watchStore';
 
 const statusOf = (error: unknown): number | undefined =>
   error instanceof RestError ? error.statusCode : undefined;

@@ -1,5 +1,4 @@
-import { MAX_CARD_BYTES } from '../reports/teamsCard';
-import type { TeamsNotifier } from '../reports/teamsNotifier';
+import { MAX_CARD_BYTES, type TeamsNotifier } from '../app/ports/teamsNotifier';
 
 /**
  * Posts an Adaptive Card to a Teams Workflows webhook ("When a Teams webhook request is received"). The URL is a

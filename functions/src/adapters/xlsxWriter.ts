@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { toEpochDay, localDate } from '../../../domain/src/localDate';
-import type { Cell, Sheet, XlsxWriter } from '../reports/spreadsheet';
+import type { Cell, Sheet, XlsxWriter } from '../app/ports/xlsxWriter';
 
 /**
  * A minimal Office Open XML workbook writer: inline strings (never formulas: a text cell cannot be evaluated),

@@ -2,14 +2,14 @@ import { applyStep } from '../../../domain/src/lifecycle';
 import { STEP_TYPES, stepSchema } from '../../../domain/src/steps';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
-import { refreshIndex } from './complaintIndex';
+import { refreshIndex } from './indexEntry';
 import { revisionTag } from './complaintViews';
-import { AppError, staleComplaintError, validationError } from './errors';
+import { AppError, staleComplaintError, validationError } from '../shared/errors';
 import { isComplaintId, notFound } from './findComplaint';
-import { can, type Principal } from './principal';
+import { can, type Principal } from '../shared/principal';
 import { procedureContext, refusalError } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
-import type { Stored } from './ports';
+import type { Stored } from './ports/complaintStore';
 import { fieldErrorsOf, parseOptions } from './fieldErrors';
 
 /**

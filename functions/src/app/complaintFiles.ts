@@ -1,7 +1,7 @@
 import type { Services } from '../composition';
-import { AppError } from './errors';
+import { AppError } from '../shared/errors';
 import { getComplaint } from './findComplaint';
-import { can, type Principal } from './principal';
+import { can, type Principal } from '../shared/principal';
 
 /** The stored original of one attachment (R1), for those who may read the complaint; the read is audited. */
 export async function getAttachment(services: Services, principal: Principal, id: string, name: string) {

@@ -4,7 +4,7 @@ import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport } from '../../../domain/src/pendingDeadlines';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import type { ComplaintDocument } from './complaintDocument';
-import { can, type Principal } from './principal';
+import { can, type Principal } from '../shared/principal';
 
 /** The full representation for handlers and the director. */
 /** The ETag the API shows for a complaint (see {@link ComplaintDocument.revision}). */

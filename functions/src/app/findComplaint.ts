@@ -1,9 +1,9 @@
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
-import { AppError } from './errors';
-import { can, type Principal } from './principal';
+import { AppError } from '../shared/errors';
+import { can, type Principal } from '../shared/principal';
 import { auditRow, messageKeyOf } from './sideRows';
-import type { Stored } from './ports';
+import type { Stored } from './ports/complaintStore';
 
 /** Complaint ids are UUIDs; anything else cannot be one and is not looked up. */
 export const isComplaintId = (id: string): boolean =>

@@ -1,10 +1,10 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
-import type { IndexEntry, ListQuery } from './complaintIndex';
-import { AppError, validationError } from './errors';
-import { can, type Principal } from './principal';
-import type { Stored } from './ports';
+import type { IndexEntry, ListQuery } from './ports/complaintIndex';
+import { AppError, validationError } from '../shared/errors';
+import { can, type Principal } from '../shared/principal';
+import type { Stored } from './ports/complaintStore';
 
 export interface ListRequest {
   status: string | null;

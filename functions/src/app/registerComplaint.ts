@@ -11,10 +11,10 @@ import type { ProcedureContext } from '../../../domain/src/procedureContext';
 import type { AttachmentRef } from '../../../domain/src/complaintState';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from './complaintDocument';
-import { AppError, validationError } from './errors';
-import { can, type Principal } from './principal';
+import { AppError, validationError } from '../shared/errors';
+import { can, type Principal } from '../shared/principal';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
-import { refreshIndex } from './complaintIndex';
+import { refreshIndex } from './indexEntry';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;

@@ -1,8 +1,9 @@
 import type { Effect } from '../../../domain/src/effects';
 import type { ComplaintDocument } from './complaintDocument';
-import type { Principal } from './principal';
-import type { AuditEntry, SideRow } from './ports';
-import { createHash, randomUUID } from 'node:crypto';
+import type { Principal } from '../shared/principal';
+import type { AuditEntry, SideRow } from './ports/complaintStore';
+import { auditKey } from '../shared/auditKey';
+import { createHash } from 'node:crypto';
 
 /** The audit entry of an action: who and what, never the complaint's content. */
 export function auditEntry(
@@ -46,9 +47,6 @@ export function outboxRows(doc: ComplaintDocument, effects: readonly Effect[], a
       : [],
   );
 }
-
-/** RowKey for an audit row: time-ordered, unique even within the same millisecond. */
-export const auditKey = (at: Date): string => `${at.toISOString()}-${randomUUID().slice(0, 8)}`;
 
 /** An e-mail's idempotency key: internetMessageIds can be long and contain characters RowKeys refuse. */
 export const messageKeyOf = (internetMessageId: string): string =>

@@ -7,7 +7,7 @@ import type { ComplaintNumber } from '../../../domain/src/complaintNumber';
 import type { LocalDate } from '../../../domain/src/localDate';
 import type { Services } from '../composition';
 import { getComplaint } from './findComplaint';
-import type { Principal } from './principal';
+import type { Principal } from '../shared/principal';
 
 export interface SimilarComplaint {
   id: string;

@@ -6,7 +6,7 @@ import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
 import { revisionTag, toSummary, toView } from '../app/complaintViews';
-import { validationError } from '../app/errors';
+import { validationError } from '../shared/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
 import { listComplaints } from '../app/listComplaints';
 import { registerComplaint } from '../app/registerComplaint';

@@ -1,8 +1,8 @@
 import type { HttpHandler, TimerHandler } from '@azure/functions';
 import type { ServicesFactory } from '../composition';
 import type { FunctionDefinition } from '../definitions';
-import { deliverLetters } from '../app/deliverLetters';
-import { validationError } from '../app/errors';
+import { deliverLetters } from '../letters/deliverLetters';
+import { validationError } from '../shared/errors';
 import {
   defaultLetterDelivery,
   deliverSoon,

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { AppError, type AppErrorKind } from '../app/errors';
+import { AppError, type AppErrorKind } from '../shared/errors';
 
 /** One status per kind of error: the only place that knows the mapping. */
 const statusOf: Record<AppErrorKind, number> = {

@@ -53,11 +53,3 @@ export function retryDelayMs(
   const jittered = exponential / 2 + random() * (exponential / 2);
   return Math.round(Math.max(jittered, Math.min(retryAfterMs ?? 0, maxRetryAfterMs)));
 }
-
-/** Parses Retry-After: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
-}

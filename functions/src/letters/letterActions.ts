@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { multiLine } from '../../../domain/src/api/text';
 import type { Services } from '../composition';
-import { AppError, validationError } from '../app/errors';
+import { AppError, validationError } from '../shared/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
 import { getComplaint } from '../app/findComplaint';
-import type { OutboxRecord } from '../app/ports';
-import { can, type Principal } from '../app/principal';
+import type { OutboxRecord } from '../app/ports/complaintStore';
+import { can, type Principal } from '../shared/principal';
 import { auditEntry } from '../app/sideRows';
 import { parseOutboxEntry, type OutboxEntry } from './outboxEntry';
 

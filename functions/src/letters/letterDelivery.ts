@@ -1,10 +1,10 @@
 import type { Services } from '../composition';
 import { createGraphMailer } from '../adapters/graphMailer';
 import { graphTokenSourceFor, type GraphTokenSource } from '../adapters/graphTokenSource';
-import { deliverLetters, type LetterDeliveryDeps } from '../app/deliverLetters';
+import { deliverLetters, type LetterDeliveryDeps } from './deliverLetters';
 import { defaultDeliveryOptions, type DeliveryOptions } from './deliveryPolicy';
 import { letterSettingsFrom } from './letterSettings';
-import type { Mailer } from './mailer';
+import type { Mailer } from '../app/ports/mailer';
 
 /** What the local stack or a test may replace; production uses none of these. */
 export interface LetterRuntimeOverrides {

@@ -1,10 +1,10 @@
 import type { LetterKind } from '../../../domain/src/complaintState';
 import type { Services } from '../composition';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { AppError } from '../app/errors';
+import { AppError } from '../shared/errors';
 import { getComplaint } from '../app/findComplaint';
-import type { OutboxRecord } from '../app/ports';
-import { can, type Principal } from '../app/principal';
+import type { OutboxRecord } from '../app/ports/complaintStore';
+import { can, type Principal } from '../shared/principal';
 import { letterSettingsFrom } from './letterSettings';
 import {
   DELIVERY_STATUS_LABELS,

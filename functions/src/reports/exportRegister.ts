@@ -1,11 +1,12 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Services } from '../composition';
-import { validationError } from '../app/errors';
-import type { Principal } from '../app/principal';
+import { validationError } from '../shared/errors';
+import type { Principal } from '../shared/principal';
 import { exportRows } from './registerExport';
 import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
-import { toCsv, type XlsxWriter } from './spreadsheet';
+import { toCsv } from './spreadsheet';
+import type { XlsxWriter } from '../app/ports/xlsxWriter';
 
 export interface ExportFile {
   fileName: string;

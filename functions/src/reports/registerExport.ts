@@ -2,7 +2,7 @@ import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport, type DeadlineReport } from '../../../domain/src/pendingDeadlines';
 import { REGISTER_FIELD_LABELS, toRegisterRecord } from '../../../domain/src/registerRecord';
-import type { Cell } from './spreadsheet';
+import type { Cell } from '../app/ports/xlsxWriter';
 import { statisticsOf, type RegisterItem } from './registerSource';
 
 const CLOSED_AS: Record<string, string> = {

@@ -5,10 +5,11 @@ import {
 } from '../../../domain/src/anonymise';
 import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
-import type { ComplaintStore } from '../app/ports';
-import { mapLimit } from '../watch/mapLimit';
-import type { ComplaintArchive } from '../watch/watchStore';
+import { allOf } from '../app/indexEntry';
+import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
+import type { ComplaintStore } from '../app/ports/complaintStore';
+import { mapLimit } from '../shared/mapLimit';
+import type { ComplaintArchive } from '../app/ports/complaintArchive';
 
 export interface RegisterSourceDeps {
   index: ComplaintIndex;

@@ -1,5 +1,5 @@
-import { AppError, validationError } from '../app/errors';
-import { can, type Principal } from '../app/principal';
+import { AppError, validationError } from '../shared/errors';
+import { can, type Principal } from '../shared/principal';
 
 /** Register-wide reads (export, yearly analysis, right of access) are the director's (DESIGN.md §1). */
 export function requireDirector(principal: Principal): void {

@@ -1,18 +1,4 @@
-import type { LocalDate } from '../../../domain/src/localDate';
-
-/** A cell of a report table: text, a number, a date (typed in XLSX) or empty. */
-export type Cell = string | number | { date: LocalDate } | null;
-
-export interface Sheet {
-  /** ≤ 31 characters, no `[]:*?/\`. */
-  name: string;
-  rows: readonly (readonly Cell[])[];
-}
-
-/** The XLSX port: the adapter (`adapters/xlsxWriter.ts`) writes OOXML; a library could replace it. */
-export interface XlsxWriter {
-  write(sheets: readonly Sheet[]): Buffer;
-}
+import type { Cell } from '../app/ports/xlsxWriter';
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (or, for tab and CR, shift it into one):

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Services } from '../composition';
-import { validationError } from '../app/errors';
-import type { Principal } from '../app/principal';
+import { validationError } from '../shared/errors';
+import type { Principal } from '../shared/principal';
 import { loadEntries } from './registerSource';
 import { requireDirector } from './reportAccess';
 

@@ -1,6 +1,6 @@
 import type { ComplaintStatistics } from '../../../domain/src/anonymise';
 import type { LocalDate } from '../../../domain/src/localDate';
-import type { IndexEntry } from '../app/complaintIndex';
+import type { IndexEntry } from '../app/ports/complaintIndex';
 import type { RegisterItem } from './registerSource';
 
 /** The weekly summary's figures (R16): counts and rates only. */

@@ -1,15 +1,17 @@
 import { addDays, formatDutchDate } from '../../../domain/src/localDate';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf, type ComplaintIndex } from '../app/complaintIndex';
-import type { ComplaintStore } from '../app/ports';
-import { escapeHtml } from '../letters/escape';
-import type { Mailer } from '../letters/mailer';
-import { amsterdamMoment, isoWeekOf } from '../watch/localTime';
-import type { ComplaintArchive, WatchStore } from '../watch/watchStore';
+import { allOf } from '../app/indexEntry';
+import type { ComplaintIndex } from '../app/ports/complaintIndex';
+import type { ComplaintStore } from '../app/ports/complaintStore';
+import { escapeHtml } from '../shared/escape';
+import type { Mailer } from '../app/ports/mailer';
+import { amsterdamMoment, isoWeekOf } from '../shared/localTime';
+import type { ComplaintArchive } from '../app/ports/complaintArchive';
+import type { WatchStore } from '../app/ports/watchStore';
 import { loadEntries, statisticsOf } from './registerSource';
 import { weeklyCard } from './teamsCard';
-import type { TeamsNotifier } from './teamsNotifier';
+import type { TeamsNotifier } from '../app/ports/teamsNotifier';
 import { weeklyFigures, type WeeklyFigures } from './weeklyFigures';
 import { percent } from './yearlyAnalysis';
 

@@ -3,7 +3,7 @@ import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import { partsOf, type LocalDate } from '../../../domain/src/localDate';
 import type { DeadlineOutcome } from '../../../domain/src/pendingDeadlines';
 import { DEADLINE_LABELS, type ProceduralDeadline } from '../watch/deadlineNotices';
-import type { YearlyNotes } from '../watch/watchStore';
+import type { YearlyNotes } from '../app/ports/watchStore';
 
 export interface Count {
   key: string;

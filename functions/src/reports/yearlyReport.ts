@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { localDateOf, toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import type { Services } from '../composition';
-import { validationError } from '../app/errors';
-import type { Principal } from '../app/principal';
-import type { Mailer } from '../letters/mailer';
-import { escapeHtml } from '../letters/escape';
-import type { WatchStore, YearlyNotes } from '../watch/watchStore';
-import { amsterdamMoment } from '../watch/localTime';
+import { validationError } from '../shared/errors';
+import type { Principal } from '../shared/principal';
+import type { Mailer } from '../app/ports/mailer';
+import { escapeHtml } from '../shared/escape';
+import type { WatchStore, YearlyNotes } from '../app/ports/watchStore';
+import { amsterdamMoment } from '../shared/localTime';
 import { loadYear, statisticsOf, type RegisterSourceDeps } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { yearlyAnalysis, percent, type YearlyAnalysis } from './yearlyAnalysis';
 import { yearlyReportHtml } from './yearlyReportHtml';
 import { yearlyReportSheets } from './yearlyReportXlsx';
-import type { XlsxWriter } from './spreadsheet';
+import type { XlsxWriter } from '../app/ports/xlsxWriter';
 
 export interface YearlyDeps extends RegisterSourceDeps {
   watch: WatchStore;

@@ -1,5 +1,5 @@
 import { formatDutchDate } from '../../../domain/src/localDate';
-import { escapeHtml } from '../letters/escape';
+import { escapeHtml } from '../shared/escape';
 import { percent, type Count, type YearlyAnalysis } from './yearlyAnalysis';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];

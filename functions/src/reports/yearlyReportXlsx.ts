@@ -1,5 +1,5 @@
 import type { ComplaintStatistics } from '../../../domain/src/anonymise';
-import type { Cell, Sheet } from './spreadsheet';
+import type { Cell, Sheet } from '../app/ports/xlsxWriter';
 import type { YearlyAnalysis } from './yearlyAnalysis';
 
 const rate = (r: number | null): Cell => (r === null ? null : Math.round(r * 1000) / 10);

@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import { pendingDeadlines, type PendingDeadline } from '../../../domain/src/pendingDeadlines';
 import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
-import type { ComplaintStore } from '../app/ports';
-import type { Mailer } from '../letters/mailer';
+import { allOf } from '../app/indexEntry';
+import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
+import type { ComplaintStore } from '../app/ports/complaintStore';
+import type { Mailer } from '../app/ports/mailer';
 import { noticesFor, parsePending } from './deadlineNotices';
-import { mapLimit } from './mapLimit';
+import { mapLimit } from '../shared/mapLimit';
 import { noticeMail, type NoticeLine } from './staffMail';
-import type { WatchStore } from './watchStore';
+import type { WatchStore } from '../app/ports/watchStore';
 
 export interface SweepDeps {
   index: ComplaintIndex;

@@ -1,12 +1,14 @@
 import { anonymise } from '../../../domain/src/anonymise';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf, indexEntryOf, type ComplaintIndex, type IndexEntry } from '../app/complaintIndex';
-import type { FileStore } from '../app/fileStore';
-import type { ComplaintStore } from '../app/ports';
+import { allOf, indexEntryOf } from '../app/indexEntry';
+import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
+import type { FileStore } from '../app/ports/fileStore';
+import type { ComplaintStore } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import type { ComplaintArchive, WatchStore } from './watchStore';
+import type { ComplaintArchive } from '../app/ports/complaintArchive';
+import type { WatchStore } from '../app/ports/watchStore';
 
 export interface RetentionDeps {
   index: ComplaintIndex;

@@ -1,5 +1,5 @@
 import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
-import { escapeHtml } from '../letters/escape';
+import { escapeHtml } from '../shared/escape';
 import { DEADLINE_LABELS, type ProceduralDeadline } from './deadlineNotices';
 
 /**

@@ -1,4 +1,4 @@
-import { deliverLetters, type LetterDeliveryDeps } from '../../src/app/deliverLetters';
+import { deliverLetters, type LetterDeliveryDeps } from '../../src/letters/deliverLetters';
 import { defaultDeliveryOptions } from '../../src/letters/deliveryPolicy';
 import { MemoryIndex, MemoryMailer, MemoryStore, seedComplaint, settings } from './fakes';
 

@@ -10,10 +10,16 @@ import type { Party } from '../../../domain/src/complaintState';
 import type { Effect } from '../../../domain/src/effects';
 import type { StepInput } from '../../../domain/src/steps';
 import { stepSchema } from '../../../domain/src/steps';
-import { AppError } from '../../src/app/errors';
+import { AppError } from '../../src/shared/errors';
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
-import type { ComplaintIndex, IndexEntry } from '../../src/app/complaintIndex';
-import type { AuditEntry, ComplaintStore, OutboxRecord, SideRow, Stored } from '../../src/app/ports';
+import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
+import type {
+  AuditEntry,
+  ComplaintStore,
+  OutboxRecord,
+  SideRow,
+  Stored,
+} from '../../src/app/ports/complaintStore';
 import { outboxRows } from '../../src/app/sideRows';
 import type { LetterSettings } from '../../src/letters/letterSettings';
 import {
@@ -22,7 +28,7 @@ import {
   type Mailer,
   type OutgoingLetter,
   type SendOutcome,
-} from '../../src/letters/mailer';
+} from '../../src/app/ports/mailer';
 
 export const thirdParty = {
   organisation: 'Stichting Onafhankelijke Klachtbehandeling',

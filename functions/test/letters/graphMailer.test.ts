@@ -1,7 +1,7 @@
 import { startGraphSandbox, type GraphSandbox } from '../../../dev/graphSandbox';
 import { createGraphMailer } from '../../src/adapters/graphMailer';
 import { graphTokenSourceFor, type GraphTokenSource } from '../../src/adapters/graphTokenSource';
-import { LETTER_ID_HEADER, type OutgoingLetter } from '../../src/letters/mailer';
+import { LETTER_ID_HEADER, type OutgoingLetter } from '../../src/app/ports/mailer';
 
 const mailbox = 'klachten@lagant.example';
 let graph: GraphSandbox;

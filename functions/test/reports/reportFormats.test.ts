@@ -4,7 +4,8 @@ import { adaptiveCardSchema, teamsMessageSchema } from '../../../dev/adaptiveCar
 import { localDate } from '../../../domain/src/localDate';
 import { ooxmlXlsxWriter } from '../../src/adapters/xlsxWriter';
 import { neutralise, toCsv } from '../../src/reports/spreadsheet';
-import { MAX_CARD_BYTES, weeklyCard } from '../../src/reports/teamsCard';
+import { weeklyCard } from '../../src/reports/teamsCard';
+import { MAX_CARD_BYTES } from '../../src/app/ports/teamsNotifier';
 import type { WeeklyFigures } from '../../src/reports/weeklyFigures';
 import { barChart } from '../../src/reports/yearlyReportHtml';
 import { cellsOf, unzip } from '../../../test/reports/readXlsx';

@@ -1,6 +1,6 @@
 import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
-import type { ComplaintStore } from '../../src/app/ports';
+import type { ComplaintStore } from '../../src/app/ports/complaintStore';
 import { deadlineSweep, type SweepDeps } from '../../src/watch/deadlineSweep';
 import { MemoryIndex, MemoryMailer, MemoryWatchStore, openEntry } from './fakes';
 

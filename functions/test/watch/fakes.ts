@@ -1,7 +1,7 @@
-import type { ComplaintIndex, IndexEntry } from '../../src/app/complaintIndex';
-import type { Mailer, OutgoingLetter, SendOutcome } from '../../src/letters/mailer';
-import type { WatchStore, YearlyNotes } from '../../src/watch/watchStore';
-import type { AuditEntry } from '../../src/app/ports';
+import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
+import type { Mailer, OutgoingLetter, SendOutcome } from '../../src/app/ports/mailer';
+import type { WatchStore, YearlyNotes } from '../../src/app/ports/watchStore';
+import type { AuditEntry } from '../../src/app/ports/complaintStore';
 
 /** Stateful in-memory fakes of the watch's ports (DESIGN.md §5: fakes, not spies). */
 export class MemoryWatchStore implements WatchStore {

@@ -1,22 +1,18 @@
 import { recordLetterSent } from '../../../domain/src/lifecycle';
 import { maxLocalDate, toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Letter } from '../../../domain/src/effects';
-import { retryDelayMs, type DeliveryOptions } from '../letters/deliveryPolicy';
-import type { LetterSettings } from '../letters/letterSettings';
-import type { Mailer } from '../letters/mailer';
-import {
-  PENDING_STATUSES,
-  parseOutboxEntry,
-  type DeliveryProof,
-  type OutboxEntry,
-} from '../letters/outboxEntry';
-import { renderLetter } from '../letters/renderLetter';
-import type { Clock } from './clock';
-import type { ComplaintDocument } from './complaintDocument';
-import { indexEntryOf, type ComplaintIndex } from './complaintIndex';
-import { AppError } from './errors';
-import type { ComplaintStore, OutboxRecord, Stored } from './ports';
-import { auditRow } from './sideRows';
+import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
+import type { LetterSettings } from './letterSettings';
+import type { Mailer } from '../app/ports/mailer';
+import { PENDING_STATUSES, parseOutboxEntry, type DeliveryProof, type OutboxEntry } from './outboxEntry';
+import { renderLetter } from './renderLetter';
+import type { Clock } from '../app/ports/clock';
+import type { ComplaintDocument } from '../app/complaintDocument';
+import { indexEntryOf } from '../app/indexEntry';
+import type { ComplaintIndex } from '../app/ports/complaintIndex';
+import { AppError } from '../shared/errors';
+import type { ComplaintStore, OutboxRecord, Stored } from '../app/ports/complaintStore';
+import { auditRow } from '../app/sideRows';
 
 export interface LetterDeliveryDeps {
   complaints: ComplaintStore<ComplaintDocument>;

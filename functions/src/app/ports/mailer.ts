@@ -1,4 +1,4 @@
-import type { Party } from '../../../domain/src/complaintState';
+import type { Party } from '../../../../domain/src/complaintState';
 
 /**
  * The port through which letters leave the building. The Graph adapter implements it; tests use a stateful fake.

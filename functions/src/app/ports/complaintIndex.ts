@@ -1,7 +1,3 @@
-import { normaliseName } from '../../../domain/src/admissibility';
-import { pendingDeadlines } from '../../../domain/src/pendingDeadlines';
-import type { ComplaintDocument } from './complaintDocument';
-
 /**
  * One row per complaint in the index table, so that listing the register, finding earlier complaints of a
  * complainant (R12) and the deadline sweep read small rows instead of whole complaints. Open and closed
@@ -44,32 +40,6 @@ export interface IndexEntry {
   version?: number;
 }
 
-export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
-  const s = doc.state;
-  const all = pendingDeadlines(s);
-  const procedural = all.filter((p) => p.deadline !== 'retainUntil');
-  const pending = procedural.map((p) => p.due).sort();
-  return {
-    id: doc.id,
-    number: s.number,
-    year: doc.year,
-    status: s.status,
-    handlerAddress: s.handler.address.toLowerCase(),
-    receivedOn: s.receivedOn,
-    nextDeadline: pending[0] ?? '',
-    complainantAddress: s.complainant.address.trim().toLowerCase(),
-    complainantName: normaliseName(s.complainant.name),
-    subject: s.subject,
-    decidedOn: s.decision?.on ?? s.inadmissible?.on ?? '',
-    pending: procedural.map((p) => `${p.deadline}:${p.due}`).join(','),
-    handlerName: s.handler.name,
-    closedOn: s.closedOn ?? '',
-    retainUntil: all.find((p) => p.deadline === 'retainUntil')?.due ?? '',
-    unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
-    version: doc.version ?? 0,
-  };
-}
-
 export interface ListQuery {
   status?: 'open' | 'closed';
   handlerAddress?: string;
@@ -89,37 +59,4 @@ export interface ComplaintIndex {
   byComplainant(address: string, normalisedName: string): Promise<IndexEntry[]>;
   /** Complaints with letters not yet sent (queued, being sent, or failed): where the letter sender looks. */
   withUnsentLetters(): Promise<string[]>;
-}
-
-/**
- * Brings the index up to date after the complaint itself was committed. The complaint is the truth and the
- * request has succeeded, so a failing index write must not turn it into an error: the next write of the
- * complaint (a step, a sent letter, or registering the same e-mail again) writes the entry again.
- */
-export async function refreshIndex(index: ComplaintIndex, doc: ComplaintDocument): Promise<boolean> {
-  try {
-    await index.put(indexEntryOf(doc));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Every index entry that matches `query`, read page by page (the timers and reports want them all). */
-export async function allOf(
-  index: ComplaintIndex,
-  query: Omit<Parameters<ComplaintIndex['list']>[0], 'pageSize' | 'continuationToken'>,
-): Promise<IndexEntry[]> {
-  const out: IndexEntry[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await index.list({
-      ...query,
-      pageSize: 1000,
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
 }

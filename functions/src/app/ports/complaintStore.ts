@@ -69,8 +69,3 @@ export interface ComplaintStore<T extends { id: string; version?: number }> {
   /** Replaces one outbox row if `etag` is still current (else throws a preconditionFailed AppError); returns the new ETag. */
   saveOutbox(record: Omit<OutboxRecord, 'etag'>, etag: string): Promise<string>;
 }
-
-/** Whether storage answers at all; used by the health endpoint. */
-export interface StorageProbe {
-  ping(): Promise<void>;
-}

@@ -1,5 +1,4 @@
-import type { AnonymisedComplaint } from '../../../domain/src/anonymise';
-import type { AuditEntry } from '../app/ports';
+import type { AuditEntry } from './complaintStore';
 
 /**
  * What the timers remember between runs. Timers fire more than once (the hourly trigger, a retry after a
@@ -29,14 +28,4 @@ export interface YearlyNotes {
   measuresCarriedOut: string[];
   savedAt: string;
   savedBy: string;
-}
-
-/**
- * R3's erasure in storage: the complaint's document and letters (which hold personal data) make way for its
- * statistical record, in one transaction with the audit row.
- */
-export interface ComplaintArchive {
-  /** False when the complaint changed after it was read (`etag`): the next run tries again. */
-  anonymise(id: string, etag: string, record: AnonymisedComplaint, audit: AuditEntry): Promise<boolean>;
-  getRecord(id: string): Promise<AnonymisedComplaint | undefined>;
 }

@@ -1,0 +1,7 @@
+import type { Principal } from '../../shared/principal';
+
+/** Who is calling: the bearer token checked against Entra ID's keys in production, a test issuer locally. */
+export interface Authenticator {
+  /** Validates a bearer token and returns the caller; throws `unauthenticated`/`forbidden` AppErrors. */
+  authenticate(authorization: string | null): Promise<Principal>;
+}
