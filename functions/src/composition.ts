@@ -15,13 +15,15 @@ import type { FileStore } from './app/ports/fileStore';
 import type { ComplaintStore } from './app/ports/complaintStore';
 import type { StorageProbe } from './app/ports/storageProbe';
 import { createGraphMailer } from './adapters/graphMailer';
-import { graphTokenSourceFor } from './adapters/graphTokenSource';
+import { graphTokenSourceFor, type GraphTokenSource } from './adapters/graphTokenSource';
 import { createTableComplaintArchive } from './adapters/tableComplaintArchive';
 import { createTableWatchStore } from './adapters/tableWatchStore';
 import { createTeamsWebhookNotifier } from './adapters/teamsWebhookNotifier';
 import { ooxmlXlsxWriter } from './adapters/xlsxWriter';
 import type { Mailer } from './app/ports/mailer';
-import { defaultDeliveryOptions } from './letters/deliveryPolicy';
+import { defaultDeliveryOptions, type DeliveryOptions } from './letters/deliveryPolicy';
+import type { LetterDeliveryDeps } from './letters/deliverLetters';
+import { letterSettingsFrom } from './letters/letterSettings';
 import type { XlsxWriter } from './app/ports/xlsxWriter';
 import type { TeamsNotifier } from './app/ports/teamsNotifier';
 import type { ComplaintArchive } from './app/ports/complaintArchive';
@@ -102,3 +104,56 @@ export const productionServices: ServicesFactory = lazyServices(async () => {
   await ensureStorage(storage);
   return services;
 });
+
+/** What the local stack or a test may replace; production uses none of these. */
+export interface LetterRuntimeOverrides {
+  tokens?: GraphTokenSource;
+  mailer?: Mailer;
+  options?: Partial<DeliveryOptions>;
+  random?: () => number;
+}
+
+/**
+ * The letter sender's dependencies, built from the app's services (config, store, clock) and the Graph
+ * adapter. Built once per services object: the Graph client and its token cache live as long as the process.
+ */
+export function letterDeliveryFactory(
+  overrides: LetterRuntimeOverrides = {},
+): (services: Services) => LetterDeliveryDeps {
+  const built = new WeakMap<Services, LetterDeliveryDeps>();
+  return (services) => {
+    let deps = built.get(services);
+    if (!deps) {
+      const options = {
+        ...defaultDeliveryOptions,
+        reviewWindowMs: (services.config.letterReviewMinutes ?? 0) * 60_000,
+        ...overrides.options,
+      };
+      const { baseUrl, mailbox } = services.config.graph;
+      deps = {
+        complaints: services.complaints,
+        index: services.index,
+        // The app's own mailer (one Graph client per process) unless the stack or a test swaps a part.
+        mailer:
+          overrides.mailer ??
+          (overrides.tokens || overrides.options?.requestTimeoutMs !== undefined
+            ? createGraphMailer({
+                baseUrl,
+                mailbox,
+                tokens: overrides.tokens ?? graphTokenSourceFor(baseUrl),
+                timeoutMs: options.requestTimeoutMs,
+              })
+            : services.mailer),
+        clock: services.clock,
+        settings: letterSettingsFrom(services.config),
+        options,
+        random: overrides.random ?? Math.random,
+      };
+      built.set(services, deps);
+    }
+    return deps;
+  };
+}
+
+/** The production dependencies (shared by the timer and the immediate attempt after a step). */
+export const defaultLetterDelivery = letterDeliveryFactory();

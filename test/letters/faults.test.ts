@@ -5,12 +5,11 @@ import { formatComplaintNumber } from '../../domain/src/complaintNumber';
 import { localDate } from '../../domain/src/localDate';
 import { createWorkingDayCalendar } from '../../domain/src/workingDayCalendar';
 import { loadConfig } from '../../functions/src/adapters/config';
-import { createServices, type Services } from '../../functions/src/composition';
+import { createServices, letterDeliveryFactory, type Services } from '../../functions/src/composition';
 import type { ComplaintDocument } from '../../functions/src/app/complaintDocument';
 import { indexEntryOf } from '../../functions/src/app/indexEntry';
 import { deliverLetters } from '../../functions/src/letters/deliverLetters';
 import { auditRow, outboxRows } from '../../functions/src/app/sideRows';
-import { letterDeliveryFactory } from '../../functions/src/letters/letterDelivery';
 import { startStack, type Stack } from '../../dev/stack';
 import { apiClient } from '../support/api';
 

@@ -1,16 +1,22 @@
 import { applyStep } from '../../../domain/src/lifecycle';
 import { STEP_TYPES, stepSchema } from '../../../domain/src/steps';
-import type { Services } from '../composition';
+import type { ComplaintIndex } from './ports/complaintIndex';
+import type { ComplaintStore } from './ports/complaintStore';
 import type { ComplaintDocument } from './complaintDocument';
 import { refreshIndex } from './indexEntry';
 import { revisionTag } from './complaintViews';
 import { AppError, staleComplaintError, validationError } from '../shared/errors';
 import { isComplaintId, notFound } from './findComplaint';
 import { can, type Principal } from '../shared/principal';
-import { procedureContext, refusalError } from './registerComplaint';
+import { procedureContext, refusalError, type ProcedureDeps } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
 import type { Stored } from './ports/complaintStore';
 import { fieldErrorsOf, parseOptions } from './fieldErrors';
+
+export interface ApplyStepDeps extends ProcedureDeps {
+  complaints: ComplaintStore<ComplaintDocument>;
+  index: ComplaintIndex;
+}
 
 /**
  * Records one step of the procedure (R4–R14). The domain decides whether it is allowed and what follows;
@@ -18,7 +24,7 @@ import { fieldErrorsOf, parseOptions } from './fieldErrors';
  * ETag the handler's screen was based on: a stale screen never overwrites someone else's change.
  */
 export async function applyComplaintStep(
-  services: Services,
+  services: ApplyStepDeps,
   principal: Principal,
   id: string,
   ifMatch: string | null,
@@ -79,7 +85,7 @@ export async function applyComplaintStep(
   );
 }
 
-async function servicesGet(services: Services, id: string): Promise<Stored<ComplaintDocument>> {
+async function servicesGet(services: ApplyStepDeps, id: string): Promise<Stored<ComplaintDocument>> {
   if (!isComplaintId(id)) throw notFound();
   const stored = await services.complaints.get(id);
   if (!stored) throw notFound();

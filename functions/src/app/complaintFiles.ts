@@ -1,10 +1,20 @@
-import type { Services } from '../composition';
+import type { ComplaintReadDeps } from './findComplaint';
+import type { FileStore } from './ports/fileStore';
 import { AppError } from '../shared/errors';
 import { getComplaint } from './findComplaint';
 import { can, type Principal } from '../shared/principal';
 
+export interface ComplaintFilesDeps extends ComplaintReadDeps {
+  files: FileStore;
+}
+
 /** The stored original of one attachment (R1), for those who may read the complaint; the read is audited. */
-export async function getAttachment(services: Services, principal: Principal, id: string, name: string) {
+export async function getAttachment(
+  services: ComplaintFilesDeps,
+  principal: Principal,
+  id: string,
+  name: string,
+) {
   const { doc } = await getComplaint(services, principal, id);
   const ref = doc.state.attachments.find((a) => a.name === name);
   const file = ref?.blobName ? await services.files.getFile(ref.blobName) : undefined;
@@ -19,7 +29,7 @@ export async function getAttachment(services: Services, principal: Principal, id
 }
 
 /** The audit trail of a complaint (Directeur only); reading it is itself audited. */
-export async function getAuditTrail(services: Services, principal: Principal, id: string) {
+export async function getAuditTrail(services: ComplaintFilesDeps, principal: Principal, id: string) {
   if (!can(principal, 'audit')) {
     throw new AppError('forbidden', 'forbidden', 'Alleen de directeur kan het auditspoor inzien.');
   }

@@ -1,9 +1,15 @@
-import type { Services } from '../composition';
+import type { Clock } from './ports/clock';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 import { auditRow, messageKeyOf } from './sideRows';
-import type { Stored } from './ports/complaintStore';
+import type { ComplaintStore, Stored } from './ports/complaintStore';
+
+/** What reading a complaint needs: the store, and the clock for the read's audit row. */
+export interface ComplaintReadDeps {
+  complaints: ComplaintStore<ComplaintDocument>;
+  clock: Clock;
+}
 
 /** Complaint ids are UUIDs; anything else cannot be one and is not looked up. */
 export const isComplaintId = (id: string): boolean =>
@@ -14,7 +20,7 @@ export const notFound = (): AppError =>
 
 /** Every read of a complaint's content is audited (R17); a Medewerker's look-up of the number is too. */
 async function audited(
-  services: Services,
+  services: ComplaintReadDeps,
   principal: Principal,
   stored: Stored<ComplaintDocument>,
 ): Promise<Stored<ComplaintDocument>> {
@@ -26,7 +32,7 @@ async function audited(
 
 /** The complaint registered from an e-mail, if any: what the task pane asks first. */
 export async function findByMessage(
-  services: Services,
+  services: ComplaintReadDeps,
   principal: Principal,
   internetMessageId: string,
 ): Promise<Stored<ComplaintDocument> | undefined> {
@@ -39,7 +45,7 @@ export async function findByMessage(
 
 /** One complaint by id, for those who may read complaints. */
 export async function getComplaint(
-  services: Services,
+  services: ComplaintReadDeps,
   principal: Principal,
   id: string,
 ): Promise<Stored<ComplaintDocument>> {

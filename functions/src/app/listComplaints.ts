@@ -1,10 +1,17 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
-import type { Services } from '../composition';
+import type { Clock } from './ports/clock';
+import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
 import type { IndexEntry, ListQuery } from './ports/complaintIndex';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
-import type { Stored } from './ports/complaintStore';
+import type { ComplaintStore, Stored } from './ports/complaintStore';
+
+export interface ListComplaintsDeps {
+  complaints: ComplaintStore<ComplaintDocument>;
+  index: ComplaintIndex;
+  clock: Clock;
+}
 
 export interface ListRequest {
   status: string | null;
@@ -51,7 +58,7 @@ export function parseListRequest(q: ListRequest, principal: Principal, today: st
 
 /** One page of the register, from the index; each item is read in full for the summary and audited. */
 export async function listComplaints(
-  services: Services,
+  services: ListComplaintsDeps,
   principal: Principal,
   request: ListRequest,
 ): Promise<{ items: Stored<ComplaintDocument>[]; entries: IndexEntry[]; continuationToken?: string }> {

@@ -9,12 +9,31 @@ import type { ParsedRegistrationRequest } from '../../../domain/src/api/registra
 import type { Refusal } from '../../../domain/src/refusal';
 import type { ProcedureContext } from '../../../domain/src/procedureContext';
 import type { AttachmentRef } from '../../../domain/src/complaintState';
-import type { Services } from '../composition';
+import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
+import type { ProcedureSettings } from '../../../domain/src/settings';
+import type { Clock } from './ports/clock';
+import type { ComplaintIndex } from './ports/complaintIndex';
+import type { ComplaintStore } from './ports/complaintStore';
+import type { FileStore } from './ports/fileStore';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './indexEntry';
+
+/** The procedure's settings and the working-day calendar its deadlines are counted in. */
+export interface ProcedureDeps {
+  clock: Clock;
+  procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
+}
+
+export interface RegisterComplaintDeps extends ProcedureDeps {
+  complaints: ComplaintStore<ComplaintDocument>;
+  files: FileStore;
+  index: ComplaintIndex;
+  /** The complaints mailbox: the handler of a complaint an employee passes on. */
+  config: { graph: { mailbox: string } };
+}
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -45,7 +64,7 @@ export function refusalError(refusal: Refusal): AppError {
     : new AppError('conflict', refusal.reason, refusal.message);
 }
 
-export function procedureContext(services: Services): ProcedureContext {
+export function procedureContext(services: ProcedureDeps): ProcedureContext {
   return {
     today: toAmsterdamDate(services.clock.now()),
     calendar: services.procedure.calendar,
@@ -57,7 +76,10 @@ export function procedureContext(services: Services): ProcedureContext {
  * R15: the handler who registers a complaint is its "verantwoordelijke". An employee without that role only
  * passes the complaint on: it goes to the complaints team (the complaints mailbox) until a handler takes it.
  */
-function defaultHandler(services: Services, principal: Principal): { name: string; address: string } {
+function defaultHandler(
+  services: RegisterComplaintDeps,
+  principal: Principal,
+): { name: string; address: string } {
   if (can(principal, 'handle'))
     return { name: principal.name || principal.address, address: principal.address };
   return { name: 'Klachtenteam', address: services.config.graph.mailbox };
@@ -72,7 +94,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * gapless and nothing is left half-written.
  */
 export async function registerComplaint(
-  services: Services,
+  services: RegisterComplaintDeps,
   principal: Principal,
   request: ParsedRegistrationRequest,
 ): Promise<RegistrationResult> {

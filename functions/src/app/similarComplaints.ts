@@ -5,9 +5,14 @@ import {
 } from '../../../domain/src/admissibility';
 import type { ComplaintNumber } from '../../../domain/src/complaintNumber';
 import type { LocalDate } from '../../../domain/src/localDate';
-import type { Services } from '../composition';
+import type { ComplaintReadDeps } from './findComplaint';
+import type { ComplaintIndex } from './ports/complaintIndex';
 import { getComplaint } from './findComplaint';
 import type { Principal } from '../shared/principal';
+
+export interface SimilarComplaintsDeps extends ComplaintReadDeps {
+  index: ComplaintIndex;
+}
 
 export interface SimilarComplaint {
   id: string;
@@ -20,7 +25,7 @@ export interface SimilarComplaint {
 
 /** R12: earlier, decided complaints of the same complainant about a similar subject. */
 export async function similarComplaints(
-  services: Services,
+  services: SimilarComplaintsDeps,
   principal: Principal,
   id: string,
 ): Promise<SimilarComplaint[]> {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { HttpHandler, HttpRequest, HttpResponseInit } from '@azure/functions';
 import { registrationRequest } from '../../../domain/src/api/registration';
-import type { Services, ServicesFactory } from '../composition';
+import { defaultLetterDelivery, type Services, type ServicesFactory } from '../composition';
 import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
@@ -12,7 +12,7 @@ import { listComplaints } from '../app/listComplaints';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
-import { deliverSoon } from '../letters/letterDelivery';
+import { deliverSoon } from '../letters/deliverSoon';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
@@ -25,7 +25,7 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
     const body = await readJson(request, registrationRequest);
     const { doc, created } = await registerComplaint(s, principal, body);
     // The acknowledgement goes out at once; the deliverLetters timer is the safety net (DESIGN: exactly once).
-    if (created) void deliverSoon(s, doc.id);
+    if (created) void deliverSoon(defaultLetterDelivery(s), doc.id);
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
@@ -81,7 +81,7 @@ export const postStep = (services: ServicesFactory): HttpHandler =>
       request.headers.get('if-match'),
       body,
     );
-    void deliverSoon(s, doc.id);
+    void deliverSoon(defaultLetterDelivery(s), doc.id);
     return json(200, toView(doc, today(s)), { etag: revisionTag(doc) });
   });
 

@@ -1,14 +1,14 @@
 import type { HttpHandler, TimerHandler } from '@azure/functions';
-import type { ServicesFactory } from '../composition';
+import {
+  defaultLetterDelivery,
+  letterDeliveryFactory,
+  type LetterRuntimeOverrides,
+  type ServicesFactory,
+} from '../composition';
 import type { FunctionDefinition } from '../definitions';
 import { deliverLetters } from '../letters/deliverLetters';
 import { validationError } from '../shared/errors';
-import {
-  defaultLetterDelivery,
-  deliverSoon,
-  letterDeliveryFactory,
-  type LetterRuntimeOverrides,
-} from '../letters/letterDelivery';
+import { deliverSoon } from '../letters/deliverSoon';
 import { listFailedLetters, listLetters, previewLetter } from '../letters/letterQueries';
 import { endpoint, json, readJsonBody } from '../http/endpoint';
 import { retryLetter, setPersonalNote } from '../letters/letterActions';
@@ -62,7 +62,7 @@ const postRetry = (services: ServicesFactory): HttpHandler =>
     const id = request.params['id'] ?? '';
     const seq = seqParam(request.params['seq']);
     await retryLetter(s, principal, id, seq);
-    void deliverSoon(s, id);
+    void deliverSoon(defaultLetterDelivery(s), id);
     return json(202, { status: 'queued' });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLine } from '../../../domain/src/api/text';
-import type { Services } from '../composition';
+import type { ComplaintReadDeps } from '../app/findComplaint';
 import { AppError, validationError } from '../shared/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
 import { getComplaint } from '../app/findComplaint';
@@ -9,11 +9,14 @@ import { can, type Principal } from '../shared/principal';
 import { auditEntry } from '../app/sideRows';
 import { parseOutboxEntry, type OutboxEntry } from './outboxEntry';
 
+/** Letter actions read the complaint (audited) and rewrite its outbox rows. */
+export type LetterActionDeps = ComplaintReadDeps;
+
 const noteBody = z.strictObject({ text: multiLine(2000) });
 
 /** The outbox row of one letter of a complaint the caller may handle. */
 async function letterRow(
-  services: Services,
+  services: LetterActionDeps,
   principal: Principal,
   id: string,
   seq: number,
@@ -32,7 +35,7 @@ async function letterRow(
  * (the review window, KR_LETTER_REVIEW_MINUTES). Guarded by the row's ETag: a letter being sent is never edited.
  */
 export async function setPersonalNote(
-  services: Services,
+  services: LetterActionDeps,
   principal: Principal,
   id: string,
   seq: number,
@@ -66,7 +69,7 @@ export async function setPersonalNote(
  * attempt may have arrived is looked up in Sent Items before it is sent again.
  */
 export async function retryLetter(
-  services: Services,
+  services: LetterActionDeps,
   principal: Principal,
   id: string,
   seq: number,

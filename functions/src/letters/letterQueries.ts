@@ -1,5 +1,6 @@
 import type { LetterKind } from '../../../domain/src/complaintState';
-import type { Services } from '../composition';
+import type { ComplaintReadDeps } from '../app/findComplaint';
+import type { LetterSettingsSource } from './letterSettings';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { AppError } from '../shared/errors';
 import { getComplaint } from '../app/findComplaint';
@@ -14,6 +15,10 @@ import {
   type OutboxEntry,
 } from './outboxEntry';
 import { renderLetter } from './renderLetter';
+
+export interface LetterQueryDeps extends ComplaintReadDeps {
+  config: LetterSettingsSource;
+}
 
 /** A letter as the pane shows it on the complaint: what, when, and whether it went ("verzending mislukt"). */
 export interface LetterView {
@@ -79,7 +84,7 @@ function viewOf(
 
 /** `GET /api/complaints/{id}/letters`: every letter of a complaint with its delivery state. */
 export async function listLetters(
-  services: Services,
+  services: LetterQueryDeps,
   principal: Principal,
   id: string,
 ): Promise<LetterView[]> {
@@ -90,7 +95,7 @@ export async function listLetters(
 
 /** `GET /api/complaints/{id}/letters/{seq}/preview`: the letter exactly as it is (or was) sent. */
 export async function previewLetter(
-  services: Services,
+  services: LetterQueryDeps,
   principal: Principal,
   id: string,
   seq: number,
@@ -119,7 +124,10 @@ export interface FailedLetter {
 }
 
 /** `GET /api/letters/failed`: every letter marked "verzending mislukt" (the director counts and follows up). */
-export async function listFailedLetters(services: Services, principal: Principal): Promise<FailedLetter[]> {
+export async function listFailedLetters(
+  services: LetterQueryDeps,
+  principal: Principal,
+): Promise<FailedLetter[]> {
   if (!can(principal, 'audit')) {
     throw new AppError(
       'forbidden',

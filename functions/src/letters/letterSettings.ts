@@ -1,5 +1,4 @@
-import type { ThirdParty } from '../../../domain/src/settings';
-import type { Config } from '../adapters/config';
+import type { ProcedureSettings, ThirdParty } from '../../../domain/src/settings';
 
 /**
  * What a letter takes from the organisation's settings rather than from the complaint: who writes, from which
@@ -15,7 +14,14 @@ export interface LetterSettings {
   signature?: readonly string[];
 }
 
-export function letterSettingsFrom(config: Config): LetterSettings {
+/** The parts of the app's configuration a letter takes its settings from. */
+export interface LetterSettingsSource {
+  organisationName: string;
+  graph: { mailbox: string };
+  procedure: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'>;
+}
+
+export function letterSettingsFrom(config: LetterSettingsSource): LetterSettings {
   return {
     organisationName: config.organisationName,
     mailbox: config.graph.mailbox,

@@ -1,5 +1,7 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
-import type { Services } from '../composition';
+import type { Clock } from '../app/ports/clock';
+import type { WatchStore } from '../app/ports/watchStore';
+import type { RegisterSourceDeps } from './registerSource';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
 import { exportRows } from './registerExport';
@@ -7,6 +9,11 @@ import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { toCsv } from './spreadsheet';
 import type { XlsxWriter } from '../app/ports/xlsxWriter';
+
+export interface ExportRegisterDeps extends RegisterSourceDeps {
+  clock: Clock;
+  watch: WatchStore;
+}
 
 export interface ExportFile {
   fileName: string;
@@ -19,7 +26,7 @@ export interface ExportFile {
  * export is a read of every complaint in it, so it is audited (on the register and on each complaint).
  */
 export async function exportRegister(
-  services: Services,
+  services: ExportRegisterDeps,
   principal: Principal,
   query: { year: string | null; format: string | null },
   xlsx: XlsxWriter,

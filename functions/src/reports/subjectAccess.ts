@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import type { Services } from '../composition';
+import type { Clock } from '../app/ports/clock';
+import type { WatchStore } from '../app/ports/watchStore';
+import type { RegisterSourceDeps } from './registerSource';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
 import { loadEntries } from './registerSource';
 import { requireDirector } from './reportAccess';
+
+export interface SubjectAccessDeps extends RegisterSourceDeps {
+  clock: Clock;
+  watch: WatchStore;
+  config: { organisationName: string };
+}
 
 const address = z
   .string()
@@ -27,7 +35,7 @@ const letterOf = (data: Record<string, unknown>): Record<string, unknown> => ({
  * of its attachments. The request is audited on the register and on every complaint it touched.
  */
 export async function subjectAccess(
-  services: Services,
+  services: SubjectAccessDeps,
   principal: Principal,
   addressText: string | null,
 ): Promise<{ fileName: string; body: string; count: number }> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateOf, toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
-import type { Services } from '../composition';
+import type { Clock } from '../app/ports/clock';
+import type { ProcedureSettings } from '../../../domain/src/settings';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
 import type { Mailer } from '../app/ports/mailer';
@@ -13,6 +14,13 @@ import { yearlyAnalysis, percent, type YearlyAnalysis } from './yearlyAnalysis';
 import { yearlyReportHtml } from './yearlyReportHtml';
 import { yearlyReportSheets } from './yearlyReportXlsx';
 import type { XlsxWriter } from '../app/ports/xlsxWriter';
+
+/** What the director's report endpoints need; the analysis itself takes `YearlyDeps`. */
+export interface YearlyReportDeps extends Omit<YearlyDeps, 'causeCategories'> {
+  clock: Clock;
+  procedure: { settings: Pick<ProcedureSettings, 'causeCategories'> };
+  config: { organisationName: string };
+}
 
 export interface YearlyDeps extends RegisterSourceDeps {
   watch: WatchStore;
@@ -33,7 +41,7 @@ export async function analyseYear(
   return { analysis: yearlyAnalysis(year, stats, asOf, deps.causeCategories, notes), stats };
 }
 
-const yearlyDeps = (s: Services): YearlyDeps => ({
+const yearlyDeps = (s: YearlyReportDeps): YearlyDeps => ({
   index: s.index,
   complaints: s.complaints,
   archive: s.archive,
@@ -45,7 +53,7 @@ export type YearlyFormat = 'html' | 'xlsx' | 'json';
 
 /** `GET /api/reports/yearly?year=&format=html|xlsx|json` (Directeur). */
 export async function getYearlyReport(
-  services: Services,
+  services: YearlyReportDeps,
   principal: Principal,
   query: { year: string | null; format: string | null },
   xlsx: XlsxWriter,
@@ -79,7 +87,7 @@ export const recommendationsBody = z.strictObject({
 
 /** `PUT /api/reports/yearly/{year}/recommendations` (Directeur): saved with the report, shown in it. */
 export async function saveRecommendations(
-  services: Services,
+  services: YearlyReportDeps,
   principal: Principal,
   yearText: string,
   body: z.output<typeof recommendationsBody>,
@@ -98,7 +106,7 @@ export async function saveRecommendations(
 
 export interface YearlyMailDeps extends YearlyDeps {
   mailer: Mailer;
-  clock: Services['clock'];
+  clock: Clock;
   directorAddress: string | undefined;
   reportUrl: string;
   organisationName: string;
