@@ -1,5 +1,5 @@
 /**
- * One jest run for every layer. Each project is a layer of DESIGN.md §5:
+ * One jest run for every layer. Each project is a layer of docs/architecture.md:
  * the pure domain, the Functions app's use cases and adapters, the task pane's components,
  * and the cross-part tests (API through HTTP against Azurite, the pane in Chromium).
  */

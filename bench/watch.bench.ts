@@ -1,5 +1,5 @@
 /**
- * The deadline watch at scale (issue 6). The sweep reads the `open` partition of the index and the open
+ * The deadline watch at scale. The sweep reads the `open` partition of the index and the open
  * complaints' own partitions, so a register with 20,000 closed complaints must sweep about as fast as one with
  * only its 200 open ones (goal: ratio ≤ 1.5). And the yearly analysis over 5,000 complaints, end to end from
  * storage. Storage is a real Azurite, seeded directly with @azure/data-tables (not through the API) for speed.

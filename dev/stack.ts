@@ -65,7 +65,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The local stack of DESIGN.md §4: Azurite, the local Functions host with the token issuer, the Graph sandbox, the add-in. */
+/** The local stack of docs/architecture.md: Azurite, the local Functions host with the token issuer, the Graph sandbox, the add-in. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => undefined);
   const ports: StackPorts = {

@@ -1,5 +1,5 @@
 /**
- * "N weeks / months / years after D" as DESIGN.md §2 defines it: plain calendar arithmetic, a month later on
+ * "N weeks / months / years after D" as docs/procedure.md defines it: plain calendar arithmetic, a month later on
  * the same day number, clamped to the last day of a shorter month (31 January + 1 month = 28 or 29 February).
  * These functions do *not* roll to a working day; the deadline functions do that, so that the raw result stays
  * available for comparisons such as the bounds of the handling term.

@@ -1,5 +1,5 @@
 /**
- * Complaint numbers `K-<year>-<4 digits>`, per year of registration (DESIGN.md §2). The counter that makes
+ * Complaint numbers `K-<year>-<4 digits>`, per year of registration (docs/procedure.md). The counter that makes
  * them gapless lives in storage; the domain only formats and validates, so that a number typed by a handler
  * or found in an old export is recognised the same way everywhere.
  */

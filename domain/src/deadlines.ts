@@ -2,7 +2,7 @@
  * The deadlines of the procedure, each a local date on which (or before which) something must have happened.
  * They are the only place where the procedure's numbers live, so that the letters, the timer checks and the
  * reports agree. Every function returns a working day: a calendar result on a weekend, holiday or closure day
- * moves to the next working day (DESIGN.md §2), which never shortens a term.
+ * moves to the next working day (docs/procedure.md), which never shortens a term.
  */
 import { addCalendarMonths, addCalendarYears } from './calendarArithmetic';
 import { addHandlingTerm, type HandlingTerm } from './handlingTerm';

@@ -1,5 +1,5 @@
 /**
- * The procedure engine: the complaints procedure (DESIGN.md §2, R1–R17) as pure functions over plain data.
+ * The procedure engine: the complaints procedure (docs/procedure.md, R1–R17) as pure functions over plain data.
  * Everything here is deterministic: today's date, the working-day calendar and the settings are arguments.
  * See docs/procedure.md for which rule lives where.
  */

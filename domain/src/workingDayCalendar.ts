@@ -1,5 +1,5 @@
 /**
- * The Dutch working-day calendar of DESIGN.md §2. "Binnen 5 werkdagen" and "binnen 2 werkdagen" in the
+ * The Dutch working-day calendar of docs/procedure.md. "Binnen 5 werkdagen" and "binnen 2 werkdagen" in the
  * procedure count working days, so every deadline depends on which days are holidays for this organisation.
  *
  * Sources, in order:

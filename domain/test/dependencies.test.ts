@@ -1,5 +1,5 @@
 /**
- * The domain is pure (DESIGN.md §3): no I/O, no Azure or Office, no clock or randomness. This test reads every
+ * The domain is pure (docs/architecture.md): no I/O, no Azure or Office, no clock or randomness. This test reads every
  * source file and fails on anything else, so a convenient import cannot slip in unnoticed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** The app roles of DESIGN.md §1, from least to most. */
+/** The app roles of docs/api.md, from least to most. */
 export type Role = 'Medewerker' | 'Klachtbehandelaar' | 'Directeur';
 
 /** Who is signed in, as far as the pane needs to know: which tabs to show, and "behandelaar: ik". */

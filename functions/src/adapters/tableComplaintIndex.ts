@@ -31,7 +31,7 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
 const statusOf = (error: unknown): number | undefined =>
   error instanceof RestError ? error.statusCode : undefined;
 
-/** The index of DESIGN.md §3 in its own table: PartitionKey `open` | `closed`, RowKey = complaint id. */
+/** The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id. */
 export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
   return {
     /**

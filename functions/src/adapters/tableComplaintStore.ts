@@ -17,7 +17,7 @@ import type {
 import { auditKey } from '../shared/auditKey';
 
 /**
- * Table Storage shape (DESIGN.md §3):
+ * Table Storage shape (docs/architecture.md):
  * - `complaints`: PartitionKey = complaint id. RowKey `complaint` holds the document (JSON, split over
  *   properties because one property holds at most 64 KiB); `audit-…` and `outbox-…` rows share the partition,
  *   so a change and its audit/outbox rows are one `submitTransaction`. Outbox rows also carry their delivery

@@ -24,7 +24,7 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJson(request, registrationRequest);
     const { doc, created } = await registerComplaint(s, principal, body);
-    // The acknowledgement goes out at once; the deliverLetters timer is the safety net (DESIGN: exactly once).
+    // The acknowledgement goes out at once; the deliverLetters timer is the safety net (exactly once: see docs/architecture.md).
     if (created) void deliverSoon(defaultLetterDelivery(s), doc.id);
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),

@@ -40,7 +40,7 @@ const timer =
     await run(await services(), (line) => context.log(line));
   };
 
-/** The timers of issue 6: deadline watch, weekly summary, yearly analysis, retention. Logs carry counts only. */
+/** The timers: deadline watch, weekly summary, yearly analysis, retention. Logs carry counts only. */
 export function timerFunctions(services: ServicesFactory): FunctionDefinition[] {
   return [
     {

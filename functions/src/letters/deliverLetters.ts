@@ -42,7 +42,7 @@ const isStale = (error: unknown): boolean => error instanceof AppError && error.
 const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
 
 /**
- * The outbox sender (issue 5): delivers every queued letter that is due, across all complaints or for one
+ * The outbox sender: delivers every queued letter that is due, across all complaints or for one
  * complaint (right after its step). Each letter is sent at most once:
  *
  * 1. the row is *claimed* with its ETag (status `sending`, a lease): two senders never hold the same letter;
@@ -125,7 +125,7 @@ function isDue(entry: OutboxEntry, now: Date): boolean {
 }
 
 /**
- * The handler may read a letter before it goes (issue 5: "after a review window"), but a letter with a legal
+ * The handler may read a letter before it goes ("after a review window"), but a letter with a legal
  * deadline goes at the latest on that deadline's day.
  */
 function inReviewWindow(entry: OutboxEntry, doc: ComplaintDocument, now: Date, windowMs: number): boolean {

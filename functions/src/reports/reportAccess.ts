@@ -1,7 +1,7 @@
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 
-/** Register-wide reads (export, yearly analysis, right of access) are the director's (DESIGN.md §1). */
+/** Register-wide reads (export, yearly analysis, right of access) are the director's (docs/api.md). */
 export function requireDirector(principal: Principal): void {
   if (!can(principal, 'export'))
     throw new AppError(

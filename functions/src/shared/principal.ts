@@ -1,5 +1,5 @@
 /**
- * Who is calling, after the token was validated. Roles are the app roles of DESIGN.md §1; a caller
+ * Who is calling, after the token was validated. Roles are the app roles of docs/api.md; a caller
  * without any of them has no access at all.
  */
 export const roles = ['Medewerker', 'Klachtbehandelaar', 'Directeur'] as const;

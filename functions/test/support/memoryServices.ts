@@ -201,7 +201,7 @@ export function memoryServices(start: Date) {
     index,
     probe: { ping: () => Promise.resolve() },
     procedure: { settings, calendar: createWorkingDayCalendar(settings.calendar) },
-    // Issue 6's ports (deadline watch and reports): their own fakes live in functions/test/watch/fakes.ts.
+    // The deadline watch's and reports' ports: their own fakes live in functions/test/watch/fakes.ts.
     mailer: new MemoryMailer(),
     watch: new MemoryWatchStore(),
     archive: { anonymise: () => Promise.resolve(false), getRecord: () => Promise.resolve(undefined) },

@@ -3,7 +3,7 @@ import type { Mailer, OutgoingLetter, SendOutcome } from '../../src/app/ports/ma
 import type { WatchStore, YearlyNotes } from '../../src/app/ports/watchStore';
 import type { AuditEntry } from '../../src/app/ports/complaintStore';
 
-/** Stateful in-memory fakes of the watch's ports (DESIGN.md §5: fakes, not spies). */
+/** Stateful in-memory fakes of the watch's ports (docs/architecture.md: fakes, not spies). */
 export class MemoryWatchStore implements WatchStore {
   marks = new Set<string>();
   counts: { name: string; day: string; n: number }[] = [];

@@ -1,5 +1,5 @@
 /**
- * Local dates in Europe/Amsterdam (DESIGN.md §2), as `YYYY-MM-DD` strings, for what the pane shows and
+ * Local dates in Europe/Amsterdam (docs/procedure.md), as `YYYY-MM-DD` strings, for what the pane shows and
  * warns about. The API computes the real deadlines; these helpers only count days for display.
  */
 const isoDay = new Intl.DateTimeFormat('en-CA', {

@@ -19,7 +19,7 @@ export interface AuditEntry {
 }
 
 /**
- * An outbox row as stored (issue 5): the letter a step queued plus its delivery state, in the complaint's
+ * An outbox row as stored: the letter a step queued plus its delivery state, in the complaint's
  * partition. `data` is what `sideRows.outboxRows` wrote and the sender maintains; the sender parses it.
  */
 export interface OutboxRecord {
