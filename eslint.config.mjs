@@ -21,127 +21,70 @@ const noUseCases = banned(
   '(^|/)(letters|reports|watch)/',
   'Adapters, ports and shared helpers do not depend on use cases; move the contract into app/ports/.',
 );
+/** One group of files and the imports refused in it (`ignores`: files of the group the rule skips). */
+const restrict = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { [rule]: ['error', { patterns }] },
+});
+/** The rings below the use cases: adapters, ports and shared helpers. */
+const belowUseCases = [noUseCases, noTriggers, noComposition, noDev];
 export const boundaries = [
-  {
-    files: ['domain/src/**'],
-    rules: {
-      [rule]: [
-        'error',
-        {
-          patterns: [
-            banned(
-              '^(@azure/|@microsoft/|@fluentui/|react|jose|zlib|fs|http|https|net|node:)',
-              'The domain is pure: no I/O, no Azure, no Office, no UI.',
-            ),
-            banned('(^|/)(functions|addin|dev)/', 'The domain imports nothing outside domain/.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['functions/src/functions/**', 'functions/src/http/**'],
-    rules: { [rule]: ['error', { patterns: [noAdapters, noDev] }] },
-  },
-  {
-    files: ['functions/src/adapters/**'],
-    rules: {
-      [rule]: [
-        'error',
-        {
-          patterns: [
-            noUseCases,
-            noTriggers,
-            noComposition,
-            noDev,
-            banned('^\\.\\./app/(?!ports/)', 'Adapters import only ports, shared helpers and the domain.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['functions/src/app/ports/**'],
-    rules: {
-      [rule]: [
-        'error',
-        {
-          patterns: [
-            noAdapters,
-            noUseCases,
-            noTriggers,
-            noComposition,
-            noDev,
-            banned('^\\.\\./[A-Za-z]', 'Ports import only other ports, shared helpers and the domain.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: [
+  restrict(
+    ['domain/src/**'],
+    [
+      banned(
+        '^(@azure/|@microsoft/|@fluentui/|react|jose|zlib|fs|http|https|net|node:)',
+        'The domain is pure: no I/O, no Azure, no Office, no UI.',
+      ),
+      banned('(^|/)(functions|addin|dev)/', 'The domain imports nothing outside domain/.'),
+    ],
+  ),
+  restrict(['functions/src/functions/**', 'functions/src/http/**'], [noAdapters, noDev]),
+  restrict(
+    ['functions/src/adapters/**'],
+    [
+      ...belowUseCases,
+      banned('^\\.\\./app/(?!ports/)', 'Adapters import only ports, shared helpers and the domain.'),
+    ],
+  ),
+  restrict(
+    ['functions/src/app/ports/**'],
+    [
+      ...belowUseCases,
+      noAdapters,
+      banned('^\\.\\./[A-Za-z]', 'Ports import only other ports, shared helpers and the domain.'),
+    ],
+  ),
+  restrict(
+    [
       'functions/src/app/*.ts',
       'functions/src/letters/**',
       'functions/src/reports/**',
       'functions/src/watch/**',
     ],
-    rules: { [rule]: ['error', { patterns: [noAdapters, noComposition, noTriggers, noDev] }] },
-  },
-  {
-    files: ['functions/src/shared/**'],
-    rules: {
-      [rule]: [
-        'error',
-        {
-          patterns: [
-            noAdapters,
-            noUseCases,
-            noTriggers,
-            noComposition,
-            noDev,
-            banned('(^|/)app/', 'Shared helpers sit below the app.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['functions/src/*.ts'],
-    rules: { [rule]: ['error', { patterns: [noDev] }] },
-  },
-  {
-    files: ['addin/src/**'],
-    ignores: ['addin/src/taskpane/**'],
-    rules: { [rule]: ['error', { patterns: [noFunctionsApp, noDev] }] },
-  },
-  {
-    files: ['addin/src/taskpane/**'],
-    // index.tsx is the pane's composition root: it hands office.js behaviour to the components as props.
-    ignores: ['addin/src/taskpane/index.tsx'],
-    rules: {
-      [rule]: [
-        'error',
-        {
-          patterns: [
-            noFunctionsApp,
-            noDev,
-            banned(
-              '(^|/)office/',
-              'Components get Office behaviour as props; only index.tsx imports office/.',
-              {
-                // The shapes office/ hands over (OpenMessage, …) may be named; its code may not be called.
-                allowTypeImports: true,
-              },
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['addin/src/taskpane/index.tsx'],
-    rules: { [rule]: ['error', { patterns: [noFunctionsApp, noDev] }] },
-  },
+    [noAdapters, noComposition, noTriggers, noDev],
+  ),
+  restrict(
+    ['functions/src/shared/**'],
+    [...belowUseCases, noAdapters, banned('(^|/)app/', 'Shared helpers sit below the app.')],
+  ),
+  restrict(['functions/src/*.ts'], [noDev]),
+  restrict(['addin/src/**'], [noFunctionsApp, noDev], ['addin/src/taskpane/**']),
+  // index.tsx is the pane's composition root: it hands office.js behaviour to the components as props.
+  restrict(
+    ['addin/src/taskpane/**'],
+    [
+      noFunctionsApp,
+      noDev,
+      banned('(^|/)office/', 'Components get Office behaviour as props; only index.tsx imports office/.', {
+        // The shapes office/ hands over (OpenMessage, …) may be named; its code may not be called.
+        allowTypeImports: true,
+      }),
+    ],
+    ['addin/src/taskpane/index.tsx'],
+  ),
+  restrict(['addin/src/taskpane/index.tsx'], [noFunctionsApp, noDev]),
 ];
 
 export default tseslint.config(
