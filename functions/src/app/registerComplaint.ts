@@ -15,6 +15,8 @@ import { AppError, validationError } from './errors';
 import { can, type Principal } from './principal';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './complaintIndex';
+import { checkRelatedComplaint } from './relatedComplaints';
+import { registrationInputOf } from './registrationInput';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -36,6 +38,8 @@ const refusalField: Partial<Record<Refusal['reason'], string>> = {
   termTooLong: 'handlingTerm',
   dateInFuture: 'message.receivedAt',
   aroseAfterReceipt: 'issueAroseOn',
+  notLate: 'issueAroseOn',
+  relatedComplaintMissing: 'admissibility.relatedComplaint',
 };
 
 export function refusalError(refusal: Refusal): AppError {
@@ -102,20 +106,7 @@ export async function registerComplaint(
     );
   }
 
-  const input = {
-    origin: { internetMessageId: message.internetMessageId, conversationId: message.conversationId },
-    receivedOn: toAmsterdamDate(new Date(message.receivedAt)),
-    ...(request.issueAroseOn ? { aroseOn: request.issueAroseOn } : {}),
-    complainant: request.complainant ?? {
-      name: message.from.name || message.from.address,
-      address: message.from.address,
-    },
-    subject: message.subject,
-    description: message.subject.trim() || '(geen onderwerp)',
-    body: message.bodyText,
-    handler: request.handler ?? defaultHandler(services, principal),
-    ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
-  };
+  const input = registrationInputOf(request, defaultHandler(services, principal));
   if (
     request.category !== undefined &&
     !services.procedure.settings.causeCategories.includes(request.category)
@@ -125,6 +116,8 @@ export async function registerComplaint(
   }
   const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
   if (refusal) throw refusalError(refusal);
+  if (input.admissibility?.relatedComplaint !== undefined)
+    await checkRelatedComplaint(services.index, input.complainant, input.admissibility.relatedComplaint);
 
   const messageKey = messageKeyOf(message.internetMessageId);
   let complaintId: string = randomUUID();
