@@ -1,4 +1,8 @@
-import { findRepeatCandidates, normaliseName, type ComplaintSummary } from '../../../domain/src/admissibility';
+import {
+  findRepeatCandidates,
+  normaliseName,
+  type ComplaintSummary,
+} from '../../../domain/src/admissibility';
 import type { ComplaintNumber } from '../../../domain/src/complaintNumber';
 import type { Party } from '../../../domain/src/complaintState';
 import type { LocalDate } from '../../../domain/src/localDate';
