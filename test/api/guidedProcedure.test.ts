@@ -276,7 +276,8 @@ describe('steps that act and people who are told', () => {
       { role: 'Directeur' },
     );
     expect(list.status).toBe(200);
-    expect(list.body.items).toContainEqual(expect.objectContaining({ id: c.id, respondBy: '2026-04-06' }));
+    // 4 March + 1 month = Saturday 4 April; Monday 6 April is Easter Monday: Tuesday 7 April.
+    expect(list.body.items).toContainEqual(expect.objectContaining({ id: c.id, respondBy: '2026-04-07' }));
     expect((await api.call('GET', '/director/escalations')).status).toBe(403);
 
     c = await step(
@@ -357,4 +358,3 @@ describe('steps that act and people who are told', () => {
     expect(res.body.view.deadlineOutcomes['acknowledgeBy']?.outcome).toBe('met');
   });
 });
-
