@@ -66,7 +66,8 @@ export function staffNoticeRows(doc: ComplaintDocument, effects: readonly Effect
     if (!notice) return [];
     const key = `n${seq}-${notice.kind === 'escalated' ? 'director' : 'handler'}`;
     const data: StaffNoticeEntry = {
-      noticeId: `${doc.id}:${key}`,
+      // Not `<complaintId>:…` like the letters: a notice is no letter to the complainant.
+      noticeId: `notice:${doc.id}:${key}`,
       notice,
       queuedAt: at.toISOString(),
       status: 'queued',
