@@ -389,4 +389,3 @@ describe('no rule codes in what people read', () => {
     }
   });
 });
-
