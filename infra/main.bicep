@@ -53,6 +53,9 @@ param retentionYears int = 2
 @description('Working days before a deadline that the handler gets a reminder mail (KR_REMINDER_WORKING_DAYS).')
 param reminderWorkingDays int = 2
 
+@description('Working days the complainant has to react to a proposed solution before the complaint may be closed without agreement (KR_NO_REACTION_WORKING_DAYS).')
+param noReactionWorkingDays int = 10
+
 @minValue(0)
 @maxValue(1440)
 @description('Minutes a new letter waits so the handler can read it and add a personal paragraph; 0 sends at once (KR_LETTER_REVIEW_MINUTES).')
@@ -209,6 +212,7 @@ module api 'modules/functionapp.bicep' = {
       thirdPartyPerson: thirdPartyPerson
       retentionYears: retentionYears
       reminderWorkingDays: reminderWorkingDays
+      noReactionWorkingDays: noReactionWorkingDays
       letterReviewMinutes: letterReviewMinutes
       liberationDay: liberationDay
       goodFridayIsHoliday: goodFridayIsHoliday

@@ -60,7 +60,14 @@ export type LetterKind =
   | 'inadmissibleLate'
   | 'inadmissibleRepeat'
   | 'thirdPartyReferral'
-  | 'outcome';
+  | 'outcome'
+  | 'closing'
+  | 'bindingRuling'
+  | 'escalationReply'
+  | 'causesAndMeasures'
+  | 'informationRequest'
+  | 'meetingInvitation'
+  | 'clarificationMeeting';
 
 /** A letter as the complaint remembers it: queued by a step, sent by the outbox. */
 export interface LetterRecord {
@@ -91,6 +98,11 @@ export interface Escalation {
 export interface Proposal {
   on: LocalDate;
   solution: string;
+  /**
+   * The last working day the complainant has to react (the settings' reaction period); after it, the complaint
+   * may be closed as "geen overeenstemming". Absent on proposals recorded before the period existed.
+   */
+  reactionBy?: LocalDate;
   /** The complainant's answer. */
   answer?: { on: LocalDate; agreed: boolean };
   /** After "niet akkoord": the clarification meeting (R7). */
@@ -160,6 +172,11 @@ export interface ComplaintState {
   complainantInformedOn: LocalDate[];
   closedOn?: LocalDate;
   closedAs?: ClosedAs;
+  /**
+   * A complaint closed without agreement that the complainant then took to the independent third party is
+   * reopened; this remembers each earlier closing for the audit and the yearly analysis.
+   */
+  reopened?: { closedOn: LocalDate; agreement: Agreement; reopenedOn: LocalDate }[];
   /** R11 "wel/niet overeenstemming", set when closing. */
   agreement?: Agreement;
   letters: LetterRecord[];

@@ -4,7 +4,7 @@
  * transaction, so a letter is queued exactly when its step is recorded.
  */
 import type { ComplaintNumber } from './complaintNumber';
-import type { DeadlineName, Party } from './complaintState';
+import type { Agreement, DeadlineName, Party } from './complaintState';
 import type { LocalDate } from './localDate';
 import type { ThirdParty } from './settings';
 
@@ -27,6 +27,22 @@ export type Letter = LetterBase &
     | { kind: 'inadmissibleRepeat'; relatedComplaint: ComplaintNumber }
     | { kind: 'thirdPartyReferral'; thirdParty: ThirdParty }
     | { kind: 'outcome'; decision: string; solution: string }
+    /** Closing (R11): what was decided; without agreement also the independent third party (R13). */
+    | { kind: 'closing'; agreement: Agreement; solution: string; thirdParty?: ThirdParty }
+    /** The third party's binding ruling, which closes the complaint. */
+    | { kind: 'bindingRuling'; outcome: string }
+    /** The reply about how an escalated complaint will be dealt with. */
+    | { kind: 'escalationReply'; reply?: string }
+    /** The complainant is informed about causes and measures. */
+    | {
+        kind: 'causesAndMeasures';
+        causes: { category: string; text: string }[];
+        measures: { description: string; dueOn: LocalDate }[];
+      }
+    /** Letter fallbacks of steps that otherwise open an Outlook form in the pane. */
+    | { kind: 'informationRequest'; questions: string }
+    | { kind: 'meetingInvitation'; meetingOn: LocalDate; note?: string }
+    | { kind: 'clarificationMeeting'; meetingOn: LocalDate; note?: string }
   );
 
 export type Effect =

@@ -140,6 +140,7 @@ export {
   type DeadlineOutcome,
   type DeadlineReport,
   pendingDeadlines,
+  retentionDue,
   deadlineReport,
 } from './pendingDeadlines';
 export {

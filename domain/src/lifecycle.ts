@@ -10,21 +10,25 @@ import { lateWindowEndsOn } from './admissibility';
 import type { Agreement, ClosedAs, ComplaintState, LetterKind, Proposal } from './complaintState';
 import { escalationResponseBy, extensionNoticeBy, retainUntil } from './deadlines';
 import type { Effect, Letter } from './effects';
-import { formatDutchDate, type LocalDate } from './localDate';
-import { pendingDeadlines } from './pendingDeadlines';
+import { addDays, formatDutchDate, type LocalDate } from './localDate';
+import { pendingDeadlines, retentionDue } from './pendingDeadlines';
 import type { ProcedureContext, StepResult } from './procedureContext';
 import { refuse, type Refusal } from './refusal';
-import { missingRegisterFields, REGISTER_FIELD_LABELS } from './registerRecord';
+import { missingRegisterFields, REGISTER_FIELD_LABELS, solutionOf } from './registerRecord';
 import { STEP_TYPES, type Step, type StepOf, type StepType } from './steps';
 
-/** Steps that remain possible after closing (R14): the root-cause record and "klager geïnformeerd". */
+/**
+ * Steps that remain possible after closing (R14): the root-cause record and "klager geïnformeerd". A complaint
+ * closed without agreement may in addition still be referred to the independent third party (R13).
+ */
 export const STEPS_AFTER_CLOSING: readonly StepType[] = [
   'causeAnalysed',
   'measureRecorded',
   'complainantInformed',
 ];
 
-type Guard = (state: ComplaintState) => Refusal | undefined;
+/** `today` is needed only where the procedure counts time (closing); unknown means "not yet". */
+type Guard = (state: ComplaintState, today: LocalDate | undefined) => Refusal | undefined;
 
 const latest = (s: ComplaintState): Proposal | undefined => s.proposals.at(-1);
 const referralPending = (s: ComplaintState): boolean =>
@@ -171,13 +175,13 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
     ),
   referredToThirdParty: (s) =>
     first(
-      () => mustBeOpen(s),
+      () => (s.status === 'open' ? undefined : mayReopenForThirdParty(s)),
       () =>
         s.thirdParty
           ? refuse('alreadyReferred', 'De klacht is al voorgelegd aan de onafhankelijke derde.')
           : undefined,
       () =>
-        latest(s)?.answer?.agreed === false
+        latest(s)?.answer?.agreed === false || (s.status === 'closed' && s.agreement === 'none')
           ? undefined
           : refuse(
               'notDisagreed',
@@ -207,7 +211,7 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
   measureRecorded: needsCause,
   complainantInformed: needsCause,
   reassigned: mustBeOpen,
-  closed: (s) =>
+  closed: (s, today) =>
     first(
       () => mustBeOpen(s),
       () => noReferralPending(s),
@@ -226,32 +230,83 @@ const GUARDS: Readonly<Record<StepType, Guard>> = {
           `Afsluiten kan nog niet; vul eerst in: ${missing.map((f) => REGISTER_FIELD_LABELS[f]).join(', ')}.`,
         );
       },
-      () => {
-        const p = latest(s);
-        if (p?.answer?.agreed === false && !p.clarification) {
-          return refuse(
-            'clarificationMissing',
-            'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.',
-          );
-        }
-        return undefined;
-      },
+      () => closingRule(s, today),
     ),
 };
+
+/**
+ * R11 with R7: a complaint is closed only when the procedure has run its course for the latest proposed
+ * solution: the complainant agreed; or did not agree and the clarification meeting has taken place (its day
+ * lies before today; "geen overeenstemming"); or did not react within the settings' reaction period (working
+ * days after the proposal; today after its last day). A binding ruling closes by itself.
+ */
+function closingRule(s: ComplaintState, today: LocalDate | undefined): Refusal | undefined {
+  const p = latest(s);
+  if (!p) return undefined; // no solution: the register check above already refused
+  if (p.answer?.agreed === true) return undefined;
+  if (p.answer?.agreed === false) {
+    if (!p.clarification) {
+      return refuse(
+        'clarificationMissing',
+        'De klager ging niet akkoord: plan eerst een verduidelijkingsafspraak.',
+      );
+    }
+    const meetingOn = p.clarification.meetingOn;
+    if (today === undefined || today <= meetingOn) {
+      return refuse(
+        'clarificationPending',
+        `De verduidelijkingsafspraak op ${formatDutchDate(meetingOn)} moet eerst hebben plaatsgevonden. Afsluiten zonder overeenstemming kan vanaf ${formatDutchDate(addDays(meetingOn, 1))}.`,
+      );
+    }
+    return undefined;
+  }
+  const reactionBy = reactionDeadline(p);
+  if (today === undefined || today <= reactionBy) {
+    return refuse(
+      'reactionPending',
+      `De klager heeft nog niet gereageerd op de voorgestelde oplossing. Leg eerst de reactie vast; zonder reactie kan de klacht vanaf ${formatDutchDate(addDays(reactionBy, 1))} worden afgesloten zonder overeenstemming.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The last day of the complainant's reaction period. Proposals from before the period was recorded get two
+ * calendar weeks, which is what the default of 10 working days comes to without holidays.
+ */
+function reactionDeadline(p: Proposal): LocalDate {
+  return p.reactionBy ?? addDays(p.on, 14);
+}
+
+/** R13 after closing: only a complaint that was handled and closed without agreement goes to the third party. */
+function mayReopenForThirdParty(s: ComplaintState): Refusal | undefined {
+  if (s.closedAs !== 'handled') return mustBeOpen(s);
+  if (s.agreement === 'agreed') {
+    return refuse(
+      'closedWithAgreement',
+      'De klager ging akkoord met de oplossing; de klacht kan niet meer aan de onafhankelijke derde worden voorgelegd.',
+    );
+  }
+  return undefined;
+}
 
 /** Whether each step type is possible now, with the refusal when not (for a disabled button's tooltip). */
 export function explainSteps(
   state: ComplaintState,
+  today?: LocalDate,
 ): { type: StepType; allowed: boolean; refusal?: Refusal }[] {
   return STEP_TYPES.map((type) => {
-    const refusal = GUARDS[type](state);
+    const refusal = GUARDS[type](state, today);
     return refusal ? { type, allowed: false, refusal } : { type, allowed: true };
   });
 }
 
-/** The step types the task pane should offer now. The step's data may still be refused by {@link applyStep}. */
-export function allowedSteps(state: ComplaintState): StepType[] {
-  return STEP_TYPES.filter((type) => GUARDS[type](state) === undefined);
+/**
+ * The step types the task pane should offer now. The step's data may still be refused by {@link applyStep}.
+ * Without `today`, steps that depend on elapsed time (closing) are not offered.
+ */
+export function allowedSteps(state: ComplaintState, today?: LocalDate): StepType[] {
+  return STEP_TYPES.filter((type) => GUARDS[type](state, today) === undefined);
 }
 
 interface Change {
@@ -264,7 +319,7 @@ interface Change {
  * message. `step.on` defaults to `ctx.today`; it may not lie in the future or before the receipt date.
  */
 export function applyStep(state: ComplaintState, step: Step, ctx: ProcedureContext): StepResult {
-  const guard = GUARDS[step.type](state);
+  const guard = GUARDS[step.type](state, ctx.today);
   if (guard) return guard;
   const on = step.on ?? ctx.today;
   if (on > ctx.today) return refuse('dateInFuture', `De datum ${formatDutchDate(on)} ligt in de toekomst.`);
@@ -288,13 +343,22 @@ function transition(s: ComplaintState, step: Step, on: LocalDate, ctx: Procedure
     case 'acknowledged':
       return acknowledged(s, on);
     case 'informationRequested':
-      return { state: s, effects: [] };
+      return informationRequested(s, step, on);
     case 'meetingScheduled':
-      return meetingNotBefore(step.meetingOn, on) ?? { state: s, effects: [] };
+      return (
+        meetingNotBefore(step.meetingOn, on) ??
+        (step.viaLetter
+          ? withLetter(s, on, {
+              kind: 'meetingInvitation',
+              meetingOn: step.meetingOn,
+              ...(step.note ? { note: step.note } : {}),
+            })
+          : { state: s, effects: [] })
+      );
     case 'decisionTaken':
       return { state: { ...s, decision: { on, summary: step.summary } }, effects: [] };
     case 'solutionProposed':
-      return solutionProposed(s, step, on);
+      return solutionProposed(s, step, on, ctx);
     case 'agreementRecorded':
       return agreementRecorded(s, step, on);
     case 'clarificationMeetingScheduled':
@@ -304,7 +368,7 @@ function transition(s: ComplaintState, step: Step, on: LocalDate, ctx: Procedure
     case 'escalated':
       return escalated(s, step, on, ctx);
     case 'escalationResponded':
-      return escalationResponded(s, on);
+      return escalationResponded(s, step, on);
     case 'referredToThirdParty':
       return referredToThirdParty(s, on, ctx);
     case 'bindingRuling':
@@ -316,7 +380,11 @@ function transition(s: ComplaintState, step: Step, on: LocalDate, ctx: Procedure
     case 'measureRecorded':
       return measureRecorded(s, step, on);
     case 'complainantInformed':
-      return { state: { ...s, complainantInformedOn: [...s.complainantInformedOn, on] }, effects: [] };
+      return withLetter({ ...s, complainantInformedOn: [...s.complainantInformedOn, on] }, on, {
+        kind: 'causesAndMeasures',
+        causes: s.causes.map((c) => ({ category: c.category, text: c.text })),
+        measures: s.measures.map((m) => ({ description: m.description, dueOn: m.dueOn })),
+      });
     case 'reassigned':
       return reassigned(s, step);
     case 'closed':
@@ -334,17 +402,41 @@ function acknowledged(s: ComplaintState, on: LocalDate): Change {
   return { state: { ...s, acknowledgedOn: on, letters }, effects };
 }
 
+function informationRequested(
+  s: ComplaintState,
+  step: StepOf<'informationRequested'>,
+  on: LocalDate,
+): Change | Refusal {
+  if (!step.viaLetter) return { state: s, effects: [] };
+  const questions = step.note?.trim() ?? '';
+  if (questions === '') {
+    return refuse(
+      'letterTextMissing',
+      'Schrijf in de toelichting welke informatie u van de klager nodig heeft; die tekst komt in de brief.',
+    );
+  }
+  return withLetter(s, on, { kind: 'informationRequest', questions });
+}
+
 function solutionProposed(
   s: ComplaintState,
   step: StepOf<'solutionProposed'>,
   on: LocalDate,
+  ctx: ProcedureContext,
 ): Change | Refusal {
   const previous = latest(s)?.clarification?.on ?? s.decision?.on;
   const tooEarly = notBefore(on, previous, 'het besluit of de verduidelijkingsafspraak');
   if (tooEarly) return tooEarly;
   const withProposal: ComplaintState = {
     ...s,
-    proposals: [...s.proposals, { on, solution: step.solution }],
+    proposals: [
+      ...s.proposals,
+      {
+        on,
+        solution: step.solution,
+        reactionBy: ctx.calendar.addWorkingDays(on, ctx.settings.noReactionWorkingDays),
+      },
+    ],
     resolvedOn: s.resolvedOn ?? on,
   };
   return withLetter(withProposal, on, {
@@ -377,7 +469,13 @@ function clarificationMeetingScheduled(
   const refusal =
     notBefore(on, p.answer.on, 'de reactie van de klager') ?? meetingNotBefore(step.meetingOn, on);
   if (refusal) return refusal;
-  return { state: replaceLatest(s, { ...p, clarification: { on, meetingOn: step.meetingOn } }), effects: [] };
+  const next = replaceLatest(s, { ...p, clarification: { on, meetingOn: step.meetingOn } });
+  if (!step.viaLetter) return { state: next, effects: [] };
+  return withLetter(next, on, {
+    kind: 'clarificationMeeting',
+    meetingOn: step.meetingOn,
+    ...(step.note ? { note: step.note } : {}),
+  });
 }
 
 function extensionDetermined(
@@ -443,23 +541,34 @@ function escalated(
   return change;
 }
 
-function escalationResponded(s: ComplaintState, on: LocalDate): Change | Refusal {
+function escalationResponded(
+  s: ComplaintState,
+  step: StepOf<'escalationResponded'>,
+  on: LocalDate,
+): Change | Refusal {
   const open = pendingEscalation(s);
   if (!open) return refuse('noPendingEscalation', 'De klacht is niet aan de directeur voorgelegd.');
   const tooEarly = notBefore(on, open.on, 'de voorlegging aan de directeur');
   if (tooEarly) return tooEarly;
-  return {
-    state: { ...s, escalations: s.escalations.map((e) => (e === open ? { ...e, respondedOn: on } : e)) },
-    effects: [],
+  const responded: ComplaintState = {
+    ...s,
+    escalations: s.escalations.map((e) => (e === open ? { ...e, respondedOn: on } : e)),
   };
+  const reply = step.note?.trim();
+  return withLetter(responded, on, { kind: 'escalationReply', ...(reply ? { reply } : {}) });
 }
 
 function referredToThirdParty(s: ComplaintState, on: LocalDate, ctx: ProcedureContext): Change | Refusal {
   const answeredOn = latest(s)?.answer?.on;
-  const tooEarly = notBefore(on, answeredOn, 'de reactie van de klager');
+  const tooEarly =
+    notBefore(on, answeredOn, 'de reactie van de klager') ?? notBefore(on, s.closedOn, 'het afsluiten');
   if (tooEarly) return tooEarly;
   const party = { ...ctx.settings.thirdParty };
-  const referred: ComplaintState = { ...s, thirdParty: { referredOn: on, party }, legalHold: true };
+  const referred: ComplaintState = {
+    ...reopen(s, on),
+    thirdParty: { referredOn: on, party },
+    legalHold: true,
+  };
   return withLetter(referred, on, { kind: 'thirdPartyReferral', thirdParty: party });
 }
 
@@ -479,10 +588,47 @@ function bindingRuling(
     thirdParty: { ...referral, ruling: { on, outcome: step.outcome } },
     legalHold: false,
   };
-  return { state: close(ruled, on, 'bindingRuling', 'notAgreed', ctx), effects: [] };
+  return withLetter(close(ruled, on, 'bindingRuling', 'notAgreed', ctx), on, {
+    kind: 'bindingRuling',
+    outcome: step.outcome,
+  });
 }
 
+/** A closed complaint goes back to `open` (the third party after a closing without agreement). */
+function reopen(s: ComplaintState, on: LocalDate): ComplaintState {
+  if (s.status === 'open' || s.closedOn === undefined) return s;
+  const { closedOn, closedAs: _as, agreement, ...rest } = s;
+  const { retainUntil: _retain, ...deadlines } = s.deadlines;
+  return {
+    ...rest,
+    status: 'open',
+    deadlines,
+    reopened: [...(s.reopened ?? []), { closedOn, agreement: agreement ?? 'none', reopenedOn: on }],
+  };
+}
+
+/**
+ * The inadmissibility letter replaces an acknowledgement that has not gone out yet: the complainant gets one
+ * answer, not a promise of a decision date followed by a refusal.
+ */
 function declaredInadmissible(
+  s: ComplaintState,
+  step: StepOf<'declaredInadmissible'>,
+  on: LocalDate,
+  ctx: ProcedureContext,
+): Change | Refusal {
+  const cancelled: Effect[] = [];
+  const letters = s.letters.map((l) => {
+    if (l.kind !== 'acknowledgement' || l.sentOn !== undefined || l.cancelledOn !== undefined) return l;
+    cancelled.push({ type: 'cancelLetter', seq: l.seq });
+    return { ...l, cancelledOn: on };
+  });
+  const change = declaredInadmissibleLetter({ ...s, letters }, step, on, ctx);
+  if ('ok' in change) return change;
+  return { state: change.state, effects: [...cancelled, ...change.effects] };
+}
+
+function declaredInadmissibleLetter(
   s: ComplaintState,
   step: StepOf<'declaredInadmissible'>,
   on: LocalDate,
@@ -586,7 +732,7 @@ function closed(
   const tooEarly = notBefore(on, lastStep, 'de laatste vastgelegde stap');
   if (tooEarly) return tooEarly;
   const answer = latest(s)?.answer;
-  let agreement: Agreement;
+  let agreement: Agreement = 'none';
   if (answer) {
     if (step.agreement === 'none') {
       return refuse(
@@ -595,15 +741,14 @@ function closed(
       );
     }
     agreement = answer.agreed ? 'agreed' : 'notAgreed';
-  } else if (step.agreement === 'none') {
-    agreement = 'none';
-  } else {
-    return refuse(
-      'registerIncomplete',
-      'Afsluiten kan nog niet; vul eerst in: overeenstemming met klager (leg de reactie vast, of kies "geen overeenstemming").',
-    );
   }
-  return { state: close(s, on, 'handled', agreement, ctx), effects: [] };
+  const closedState = close(s, on, 'handled', agreement, ctx);
+  return withLetter(closedState, on, {
+    kind: 'closing',
+    agreement,
+    solution: solutionOf(s) ?? '',
+    ...(agreement === 'agreed' ? {} : { thirdParty: { ...ctx.settings.thirdParty } }),
+  });
 }
 
 /** The common part of every way a complaint ends: status, R11 agreement, R3 retention. */
@@ -664,7 +809,11 @@ export function recordLetterSent(state: ComplaintState, seq: number, sentOn: Loc
   const next: ComplaintState = {
     ...state,
     letters: state.letters.map((l) => (l.seq === seq ? { ...l, sentOn } : l)),
-    ...(letter.kind === 'acknowledgement' && state.acknowledgedOn === undefined
+    // An inadmissibility letter that went out instead of the acknowledgement is the complainant's answer.
+    ...((letter.kind === 'acknowledgement' ||
+      letter.kind === 'inadmissibleLate' ||
+      letter.kind === 'inadmissibleRepeat') &&
+    state.acknowledgedOn === undefined
       ? { acknowledgedOn: sentOn }
       : {}),
   };
@@ -674,8 +823,9 @@ export function recordLetterSent(state: ComplaintState, seq: number, sentOn: Loc
 /** Deadline and legal-hold changes, derived by comparing before and after. */
 function derivedEffects(before: ComplaintState, after: ComplaintState): Effect[] {
   const effects: Effect[] = [];
-  const was = new Map(pendingDeadlines(before).map((p) => [p.deadline, p.due]));
-  const now = new Map(pendingDeadlines(after).map((p) => [p.deadline, p.due]));
+  const all = (s: ComplaintState) => [...pendingDeadlines(s), ...retentionDue(s)];
+  const was = new Map(all(before).map((p) => [p.deadline, p.due]));
+  const now = new Map(all(after).map((p) => [p.deadline, p.due]));
   for (const name of new Set([...was.keys(), ...now.keys()])) {
     const from = was.get(name) ?? null;
     const to = now.get(name) ?? null;

@@ -12,8 +12,8 @@ export interface PendingDeadline {
 }
 
 /**
- * The deadlines that still wait for something: the acknowledgement, the outcome (`resolveBy`), the extension
- * letter, the director's reply, and, once closed and without a legal hold, the erasure date (`retainUntil`).
+ * The deadlines that still wait for someone to act: the acknowledgement, the outcome (`resolveBy`), the
+ * extension letter and the director's reply. The erasure date is no such deadline: see {@link retentionDue}.
  */
 export function pendingDeadlines(state: ComplaintState): PendingDeadline[] {
   const pending: PendingDeadline[] = [];
@@ -30,10 +30,15 @@ export function pendingDeadlines(state: ComplaintState): PendingDeadline[] {
   const escalation = state.escalations.find((e) => e.respondedOn === undefined);
   if (escalation && state.status === 'open')
     pending.push({ deadline: 'escalationResponseBy', due: escalation.respondBy });
-  if (state.status === 'closed' && !state.legalHold && d.retainUntil !== undefined) {
-    pending.push({ deadline: 'retainUntil', due: d.retainUntil });
-  }
   return pending;
+}
+
+/** The erasure date (R3) once closed and without a legal hold: the retention timer's business, nobody's task. */
+export function retentionDue(state: ComplaintState): PendingDeadline[] {
+  const due = state.deadlines.retainUntil;
+  return state.status === 'closed' && !state.legalHold && due !== undefined
+    ? [{ deadline: 'retainUntil', due }]
+    : [];
 }
 
 export type DeadlineOutcome = 'met' | 'missed' | 'pending' | 'overdue';

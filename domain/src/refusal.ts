@@ -49,6 +49,11 @@ export const REFUSAL_REASONS = [
   'sameHandler',
   'registerIncomplete',
   'agreementConflict',
+  'reactionPending',
+  'clarificationPending',
+  'closedWithAgreement',
+  'letterTextMissing',
+  'relatedComplaintUnknown',
   'unknownLetter',
   'letterAlreadySent',
   // retention (R3)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isLate } from './admissibility';
+import { applyStep } from './lifecycle';
 import type { ComplaintNumber } from './complaintNumber';
 import type { AttachmentRef, ComplaintState, Party } from './complaintState';
 import { acknowledgeBy, resolveBy } from './deadlines';
@@ -23,6 +24,17 @@ export const attachmentRefSchema = z.strictObject({
   blobName: z.string().max(1000).optional(),
 });
 
+/**
+ * The handler's admissibility decision made before registering (R2, R12): the complaint is registered and at
+ * once declared inadmissible, so the inadmissibility letter is the only letter that goes out.
+ */
+export const admissibilitySchema = z.strictObject({
+  decision: z.literal('inadmissible'),
+  ground: z.enum(['late', 'repeat']),
+  relatedComplaint: complaintNumberSchema.optional(),
+});
+export type Admissibility = z.output<typeof admissibilitySchema>;
+
 /** The request body of "register complaint", without the number (storage assigns it). */
 export const registrationSchema = z.strictObject({
   origin: z.strictObject({
@@ -40,6 +52,7 @@ export const registrationSchema = z.strictObject({
   handler: partySchema,
   /** ISO 8601 duration; default: the settings' default term. */
   term: z.string().max(20).optional(),
+  admissibility: admissibilitySchema.optional(),
 });
 
 export type Registration = z.output<typeof registrationSchema>;
@@ -58,6 +71,8 @@ export interface RegisterComplaintInput {
   /** R11/R15 "verantwoordelijke". */
   handler: Party;
   term?: string;
+  /** Registered as inadmissible right away: no acknowledgement, only the inadmissibility letter. */
+  admissibility?: Admissibility;
 }
 
 export const registerComplaintInputSchema = registrationSchema.extend({ number: complaintNumberSchema });
@@ -91,7 +106,25 @@ export function checkRegistration(
   }
   const parsed = parseHandlingTerm(input.term ?? ctx.settings.defaultTerm);
   if (!parsed.ok) return parsed;
-  return checkHandlingTerm(input.receivedOn, parsed.term);
+  return checkHandlingTerm(input.receivedOn, parsed.term) ?? checkAdmissibility(input);
+}
+
+/** What can be said about an inadmissibility decision before the complaint exists. */
+function checkAdmissibility(input: Omit<RegisterComplaintInput, 'number'>): Refusal | undefined {
+  const a = input.admissibility;
+  if (!a) return undefined;
+  if (a.ground === 'late' && !isLate(input.receivedOn, input.aroseOn)) {
+    return refuse(
+      'notLate',
+      input.aroseOn === undefined
+        ? 'Geef aan wanneer het probleem ontstond; alleen dan kan de klacht te laat zijn ingediend.'
+        : 'De klacht is binnen twee weken na het ontstaan ontvangen en dus niet te laat ingediend.',
+    );
+  }
+  if (a.ground === 'repeat' && a.relatedComplaint === undefined) {
+    return refuse('relatedComplaintMissing', 'Geef het nummer van de eerdere klacht waarop al is beslist.');
+  }
+  return undefined;
 }
 
 /** Builds the new complaint, or refuses (future receipt date, "ontstaan op" after receipt, term out of bounds). */
@@ -153,5 +186,25 @@ export function registerComplaint(input: RegisterComplaintInput, ctx: ProcedureC
       to: p.due,
     })),
   ];
-  return { ok: true, state, effects };
+  if (!input.admissibility) return { ok: true, state, effects };
+  // Declared inadmissible in the same breath: the acknowledgement is never queued.
+  const unacknowledged: ComplaintState = { ...state, letters: [] };
+  const declared = applyStep(
+    unacknowledged,
+    {
+      type: 'declaredInadmissible',
+      on: ctx.today,
+      ground: input.admissibility.ground,
+      ...(input.admissibility.relatedComplaint !== undefined
+        ? { relatedComplaint: input.admissibility.relatedComplaint }
+        : {}),
+    },
+    ctx,
+  );
+  if (!declared.ok) return declared;
+  return {
+    ok: true,
+    state: declared.state,
+    effects: [...effects.filter((e) => e.type !== 'sendLetter'), ...declared.effects],
+  };
 }

@@ -25,7 +25,15 @@ export interface ProcedureSettings {
   thirdParty: ThirdParty;
   /** R14: the categories a cause can have; a closed list keeps the yearly analysis countable. */
   causeCategories: readonly string[];
+  /**
+   * Working days the complainant has to react to a proposed solution; without a reaction by then the complaint
+   * may be closed as "geen overeenstemming".
+   */
+  noReactionWorkingDays: number;
 }
+
+/** The reaction period when the organisation sets none. */
+export const DEFAULT_NO_REACTION_WORKING_DAYS = 10;
 
 /** Categories for a training institute; an organisation may replace them. */
 export const DEFAULT_CAUSE_CATEGORIES = [
@@ -66,6 +74,7 @@ export const procedureSettingsSchema = z.object({
     .min(1)
     .max(100)
     .default([...DEFAULT_CAUSE_CATEGORIES]),
+  noReactionWorkingDays: z.number().int().min(1).max(60).default(DEFAULT_NO_REACTION_WORKING_DAYS),
 });
 
 /** Settings with every default filled in; only the third party has no sensible default. */
@@ -76,5 +85,6 @@ export function defaultProcedureSettings(thirdParty: ThirdParty): ProcedureSetti
     defaultTerm: DEFAULT_TERM,
     thirdParty,
     causeCategories: DEFAULT_CAUSE_CATEGORIES,
+    noReactionWorkingDays: DEFAULT_NO_REACTION_WORKING_DAYS,
   };
 }

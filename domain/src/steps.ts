@@ -13,13 +13,24 @@ export const stepSchema = z.discriminatedUnion('type', [
   /** R4: the acknowledgement (with the handling term) went out, e.g. sent by hand when the mailbox could not reply. */
   z.strictObject({ type: z.literal('acknowledged'), on }),
   /** R6: more information asked of the complainant. */
-  z.strictObject({ type: z.literal('informationRequested'), on, note: textSchema(2000).optional() }),
+  /**
+   * `viaLetter: true`: the request goes out as a letter with `note` as its questions (where the pane cannot
+   * open a prepared reply in Outlook); otherwise the step only records that it was asked.
+   */
+  z.strictObject({
+    type: z.literal('informationRequested'),
+    on,
+    note: textSchema(2000).optional(),
+    viaLetter: z.boolean().optional(),
+  }),
   /** R6: a meeting to discuss the complaint. */
   z.strictObject({
     type: z.literal('meetingScheduled'),
     on,
     meetingOn: localDateSchema,
     note: textSchema(2000).optional(),
+    /** An invitation letter instead of an Outlook meeting request. */
+    viaLetter: z.boolean().optional(),
   }),
   /** R7: the decision after internal consultation. */
   z.strictObject({ type: z.literal('decisionTaken'), on, summary: textSchema(5000) }),
@@ -28,7 +39,14 @@ export const stepSchema = z.discriminatedUnion('type', [
   /** R7: the complainant's answer to the proposed solution ("akkoord" / "niet akkoord"). */
   z.strictObject({ type: z.literal('agreementRecorded'), on, agreed: z.boolean() }),
   /** R7: "niet akkoord" → a meeting to clarify. */
-  z.strictObject({ type: z.literal('clarificationMeetingScheduled'), on, meetingOn: localDateSchema }),
+  z.strictObject({
+    type: z.literal('clarificationMeetingScheduled'),
+    on,
+    meetingOn: localDateSchema,
+    note: textSchema(2000).optional(),
+    /** An invitation letter instead of an Outlook meeting request. */
+    viaLetter: z.boolean().optional(),
+  }),
   /** R8: more time needed; the complainant is told within 2 working days, with reason and expected date. */
   z.strictObject({
     type: z.literal('extensionDetermined'),
@@ -38,9 +56,12 @@ export const stepSchema = z.discriminatedUnion('type', [
   }),
   /** R10: submitted to the director. */
   z.strictObject({ type: z.literal('escalated'), on: localDateSchema, reason: textSchema(2000) }),
-  /** R10: the complainant received the reply about how the complaint will be dealt with. */
+  /** R10: the reply about how the complaint will be dealt with; it goes to the complainant as a letter (`note`). */
   z.strictObject({ type: z.literal('escalationResponded'), on, note: textSchema(2000).optional() }),
-  /** R13: the complainant engaged the independent third party. */
+  /**
+   * R13: the complainant engaged the independent third party; also after a closing without agreement, which
+   * reopens the complaint.
+   */
   z.strictObject({ type: z.literal('referredToThirdParty'), on }),
   /** R13: the third party's binding ruling; closes the complaint. */
   z.strictObject({ type: z.literal('bindingRuling'), on: localDateSchema, outcome: textSchema(5000) }),
@@ -66,13 +87,13 @@ export const stepSchema = z.discriminatedUnion('type', [
     owner: textSchema(200),
     dueOn: localDateSchema,
   }),
-  /** R14: the complainant was informed about causes and measures. */
+  /** R14: the complainant is informed about causes and measures, by letter. */
   z.strictObject({ type: z.literal('complainantInformed'), on: localDateSchema }),
   /** R15: another handler becomes "verantwoordelijke". */
   z.strictObject({ type: z.literal('reassigned'), on, handler: partySchema }),
   /**
-   * R11: closing. `agreement: 'none'` records "geen overeenstemming" when the complainant never answered the
-   * proposed solution; otherwise the agreement comes from the recorded answer.
+   * R11: closing, allowed only as docs/procedure.md describes; the agreement follows from the recorded answer
+   * (or its absence after the reaction period). `agreement: 'none'` is accepted for older clients and checked.
    */
   z.strictObject({ type: z.literal('closed'), on, agreement: z.literal('none').optional() }),
 ]);

@@ -385,6 +385,7 @@ describe('R10 escalation to the director', () => {
     expect(allowedSteps(escalatedState)).not.toContain('escalated');
     const r = ok(step(escalatedState, { type: 'escalationResponded', on: '2026-04-20' }, '2026-04-20'));
     expect(r.effects).toEqual([
+      { type: 'sendLetter', letter: containing({ kind: 'escalationReply' }) },
       { type: 'deadlineChanged', deadline: 'escalationResponseBy', from: '2026-04-28', to: null },
     ]);
     expect(
@@ -423,6 +424,7 @@ describe('R13 independent third party', () => {
       deadlines: { retainUntil: '2028-06-01' },
     });
     expect(r.effects).toEqual([
+      { type: 'sendLetter', letter: containing({ kind: 'bindingRuling', outcome: 'Halve creditnota.' }) },
       { type: 'deadlineChanged', deadline: 'retainUntil', from: null, to: '2028-06-01' },
       { type: 'legalHoldChanged', legalHold: false },
     ]);
@@ -463,7 +465,9 @@ describe('R2/R12 inadmissible', () => {
         '2026-03-03',
       ),
     );
-    expect(r.effects[0]).toEqual({
+    // The acknowledgement had not gone out yet: it is cancelled, the inadmissibility letter replaces it.
+    expect(r.effects[0]).toEqual({ type: 'cancelLetter', seq: 1 });
+    expect(r.effects[1]).toEqual({
       type: 'sendLetter',
       letter: containing({ kind: 'inadmissibleRepeat', relatedComplaint: 'K-2025-0112' }),
     });
@@ -504,7 +508,10 @@ describe('R14 causes, measures, complainant informed — also after closing', ()
     (type) => {
       const explained = explainSteps(closedState).find((e) => e.type === type);
       expect(explained?.allowed).toBe(false);
-      expect(explained?.refusal?.reason).toBe('complaintClosed');
+      // Closed with agreement: the third party is no longer a route either.
+      expect(explained?.refusal?.reason).toBe(
+        type === 'referredToThirdParty' ? 'closedWithAgreement' : 'complaintClosed',
+      );
     },
   );
 });
@@ -790,11 +797,11 @@ describe('refusals', () => {
       'registerIncomplete',
     ],
     [
-      'closing without the answer or "geen overeenstemming"',
+      'closing without the answer, within the reaction period',
       proposed,
       { type: 'closed' },
       '2026-03-12',
-      'registerIncomplete',
+      'reactionPending',
     ],
     [
       '"geen overeenstemming" when the complainant agreed',

@@ -148,6 +148,12 @@ export function letterDeliveryFactory(
         settings: letterSettingsFrom(services.config),
         options,
         random: overrides.random ?? Math.random,
+        staff: {
+          watch: services.watch,
+          ...(services.config.directorAddress ? { directorAddress: services.config.directorAddress } : {}),
+          registerUrl: `${services.config.addinOrigin}/taskpane.html`,
+          organisationName: services.config.organisationName,
+        },
       };
       built.set(services, deps);
     }

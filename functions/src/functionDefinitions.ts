@@ -10,6 +10,7 @@ import {
   postComplaint,
   postStep,
 } from './functions/complaints';
+import { getDirectorEscalations, patchComplaint, postCheck } from './functions/guidedProcedure';
 import { letterFunctions } from './functions/letters';
 import { reportFunctions } from './functions/reports';
 import { timerFunctions } from './functions/timers';
@@ -38,6 +39,27 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
       route: 'complaints/{id}',
       methods: ['GET'],
       handler: getComplaintById(services),
+    },
+    {
+      kind: 'http',
+      name: 'checkRegistration',
+      route: 'complaints/check',
+      methods: ['POST'],
+      handler: postCheck(services),
+    },
+    {
+      kind: 'http',
+      name: 'editComplaint',
+      route: 'complaints/{id}',
+      methods: ['PATCH'],
+      handler: patchComplaint(services),
+    },
+    {
+      kind: 'http',
+      name: 'directorEscalations',
+      route: 'director/escalations',
+      methods: ['GET'],
+      handler: getDirectorEscalations(services),
     },
     {
       kind: 'http',

@@ -116,6 +116,7 @@ var appSettings = union(
     KR_THIRD_PARTY_PERSON: krSettings.thirdPartyPerson
     KR_RETENTION_YEARS: string(krSettings.retentionYears)
     KR_REMINDER_WORKING_DAYS: string(krSettings.reminderWorkingDays)
+    KR_NO_REACTION_WORKING_DAYS: string(krSettings.noReactionWorkingDays)
     KR_LETTER_REVIEW_MINUTES: string(krSettings.letterReviewMinutes)
     KR_LIBERATION_DAY: krSettings.liberationDay
     KR_GOOD_FRIDAY_IS_HOLIDAY: krSettings.goodFridayIsHoliday ? 'true' : 'false'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailAddressSchema, localDateSchema, partySchema } from '../schemas';
+import { admissibilitySchema } from '../registerComplaint';
 import { multiLine, singleLine, timestampText } from './text';
 
 /** Attachment names become blob names and download file names: no paths, no control characters. */
@@ -36,6 +37,11 @@ export const registrationRequest = z.object({
   category: singleLine(100).optional(),
   handler: partySchema.optional(),
   complainant: partySchema.optional(),
+  /**
+   * Registered and at once declared inadmissible (late, or a repeat of `relatedComplaint`): the
+   * inadmissibility letter is the only letter that goes out.
+   */
+  admissibility: admissibilitySchema.optional(),
 });
 /** What a client sends (dates as plain strings). */
 export type RegistrationRequest = z.input<typeof registrationRequest>;

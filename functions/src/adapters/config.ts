@@ -31,6 +31,8 @@ const settingsShape = z.object({
   KR_THIRD_PARTY_ORGANISATION: z.string().min(1),
   KR_THIRD_PARTY_PERSON: z.string().default(''),
   KR_THIRD_PARTY_EMAIL: z.email(),
+  /** Working days the complainant has to react to a proposed solution before it may be closed without agreement. */
+  KR_NO_REACTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   KR_RETENTION_YEARS: z.coerce.number().int().min(2).max(100).default(2),
   KR_LIBERATION_DAY: z.enum(['always', 'lustrum', 'never']).default('lustrum'),
   KR_GOOD_FRIDAY_IS_HOLIDAY: z.enum(['true', 'false']).default('false'),
@@ -85,6 +87,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         .filter(Boolean),
     },
     retentionYears: c.KR_RETENTION_YEARS,
+    noReactionWorkingDays: c.KR_NO_REACTION_WORKING_DAYS,
     thirdParty: {
       organisation: c.KR_THIRD_PARTY_ORGANISATION,
       person: c.KR_THIRD_PARTY_PERSON,

@@ -3,6 +3,7 @@ import { allowedSteps } from '../../../domain/src/lifecycle';
 import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport } from '../../../domain/src/pendingDeadlines';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
+import { solutionOf } from '../../../domain/src/registerRecord';
 import type { ComplaintDocument } from './complaintDocument';
 import { can, type Principal } from '../shared/principal';
 
@@ -13,7 +14,6 @@ export const revisionTag = (doc: ComplaintDocument): string => `"r${doc.revision
 /** The full representation for handlers and the director; `today` (Amsterdam) decides pending vs overdue. */
 export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView {
   const s = doc.state;
-  const latest = s.proposals.at(-1);
   return {
     id: doc.id,
     number: s.number,
@@ -39,7 +39,8 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
       omschrijving: s.description,
       naamKlager: s.complainant.name,
       verantwoordelijke: s.handler.name,
-      oplossing: latest?.solution,
+      // The binding ruling replaces the proposal it overruled; inadmissibility says why nothing was proposed.
+      oplossing: solutionOf(s),
       overeenstemming: s.agreement ? AGREEMENT_LABELS[s.agreement] : undefined,
     },
     timeline: s.timeline.map((t) => ({
@@ -49,7 +50,7 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
       ...(t.step ? { detail: { ...t.step } } : {}),
     })),
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
-    allowedSteps: allowedSteps(s),
+    allowedSteps: allowedSteps(s, today),
     etag: revisionTag(doc),
   };
 }

@@ -1,13 +1,12 @@
 import { normaliseName } from '../../../domain/src/admissibility';
-import { pendingDeadlines } from '../../../domain/src/pendingDeadlines';
+import { pendingDeadlines, retentionDue } from '../../../domain/src/pendingDeadlines';
 import type { ComplaintDocument } from './complaintDocument';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 
 /** The index entry derived from a complaint; written whole after every change. */
 export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
   const s = doc.state;
-  const all = pendingDeadlines(s);
-  const procedural = all.filter((p) => p.deadline !== 'retainUntil');
+  const procedural = pendingDeadlines(s);
   const pending = procedural.map((p) => p.due).sort();
   return {
     id: doc.id,
@@ -24,7 +23,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     pending: procedural.map((p) => `${p.deadline}:${p.due}`).join(','),
     handlerName: s.handler.name,
     closedOn: s.closedOn ?? '',
-    retainUntil: all.find((p) => p.deadline === 'retainUntil')?.due ?? '',
+    retainUntil: retentionDue(s)[0]?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
     version: doc.version ?? 0,
   };

@@ -34,6 +34,8 @@ export interface RegisterComplaintDeps extends ProcedureDeps {
   /** The complaints mailbox: the handler of a complaint an employee passes on. */
   config: { graph: { mailbox: string } };
 }
+import { checkRelatedComplaint } from './relatedComplaints';
+import { registrationInputOf } from './registrationInput';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -55,6 +57,8 @@ const refusalField: Partial<Record<Refusal['reason'], string>> = {
   termTooLong: 'handlingTerm',
   dateInFuture: 'message.receivedAt',
   aroseAfterReceipt: 'issueAroseOn',
+  notLate: 'issueAroseOn',
+  relatedComplaintMissing: 'admissibility.relatedComplaint',
 };
 
 export function refusalError(refusal: Refusal): AppError {
@@ -124,20 +128,7 @@ export async function registerComplaint(
     );
   }
 
-  const input = {
-    origin: { internetMessageId: message.internetMessageId, conversationId: message.conversationId },
-    receivedOn: toAmsterdamDate(new Date(message.receivedAt)),
-    ...(request.issueAroseOn ? { aroseOn: request.issueAroseOn } : {}),
-    complainant: request.complainant ?? {
-      name: message.from.name || message.from.address,
-      address: message.from.address,
-    },
-    subject: message.subject,
-    description: message.subject.trim() || '(geen onderwerp)',
-    body: message.bodyText,
-    handler: request.handler ?? defaultHandler(services, principal),
-    ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
-  };
+  const input = registrationInputOf(request, defaultHandler(services, principal));
   if (
     request.category !== undefined &&
     !services.procedure.settings.causeCategories.includes(request.category)
@@ -147,6 +138,8 @@ export async function registerComplaint(
   }
   const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
   if (refusal) throw refusalError(refusal);
+  if (input.admissibility?.relatedComplaint !== undefined)
+    await checkRelatedComplaint(services.index, input.complainant, input.admissibility.relatedComplaint);
 
   const messageKey = messageKeyOf(message.internetMessageId);
   let complaintId: string = randomUUID();

@@ -4,6 +4,7 @@ import type { Principal } from '../shared/principal';
 import type { AuditEntry, SideRow } from './ports/complaintStore';
 import { auditKey } from '../shared/auditKey';
 import { createHash } from 'node:crypto';
+import { staffNoticeRows } from '../letters/staffNotice';
 
 /** The audit entry of an action: who and what, never the complaint's content. */
 export function auditEntry(
@@ -29,6 +30,10 @@ export function auditRow(at: Date, actor: Principal | 'system', action: string, 
  * when its step does. The key is the letter's sequence number within the complaint: writing it twice fails.
  */
 export function outboxRows(doc: ComplaintDocument, effects: readonly Effect[], at: Date): SideRow[] {
+  return [...letterRows(doc, effects, at), ...staffNoticeRows(doc, effects, at)];
+}
+
+function letterRows(doc: ComplaintDocument, effects: readonly Effect[], at: Date): SideRow[] {
   return effects.flatMap((effect): SideRow[] =>
     effect.type === 'sendLetter'
       ? [

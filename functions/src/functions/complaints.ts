@@ -5,6 +5,7 @@ import { defaultLetterDelivery, type Services, type ServicesFactory } from '../c
 import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
+import type { ComplaintDocument } from '../app/complaintDocument';
 import { revisionTag, toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../shared/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
@@ -19,13 +20,25 @@ const param = (request: HttpRequest, name: string): string => request.params[nam
 /** Today in Amsterdam, from the one clock. */
 const today = (s: Services): LocalDate => toAmsterdamDate(s.clock.now());
 
+/**
+ * Tries the complaint's letters and notices now (within the delivery budget) and answers with the complaint as
+ * it is afterwards, so its deadlines already show a letter that went out. The letter sender never changes the
+ * revision, so the ETag stays valid.
+ */
+async function afterDelivery(s: Services, doc: ComplaintDocument): Promise<ComplaintDocument> {
+  await deliverSoon(defaultLetterDelivery(s), doc.id);
+  const fresh = await s.complaints.get(doc.id).catch(() => undefined);
+  return fresh?.doc ?? doc;
+}
+
 /** `POST /api/complaints`: 201 with the new complaint, 200 with the existing one for an e-mail registered before. */
 export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJson(request, registrationRequest);
-    const { doc, created } = await registerComplaint(s, principal, body);
-    // The acknowledgement goes out at once; the deliverLetters timer is the safety net (exactly once: see docs/architecture.md).
-    if (created) void deliverSoon(defaultLetterDelivery(s), doc.id);
+    const registered = await registerComplaint(s, principal, body);
+    const created = registered.created;
+    // The first letter goes out at once (the deliverLetters timer is the safety net); the answer shows it sent.
+    const doc = created ? await afterDelivery(s, registered.doc) : registered.doc;
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
@@ -74,14 +87,14 @@ export const getComplaintById = (services: ServicesFactory): HttpHandler =>
 export const postStep = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJsonBody(request);
-    const { doc } = await applyComplaintStep(
+    const applied = await applyComplaintStep(
       s,
       principal,
       param(request, 'id'),
       request.headers.get('if-match'),
       body,
     );
-    void deliverSoon(defaultLetterDelivery(s), doc.id);
+    const doc = await afterDelivery(s, applied.doc);
     return json(200, toView(doc, today(s)), { etag: revisionTag(doc) });
   });
 

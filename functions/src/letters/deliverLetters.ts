@@ -13,6 +13,7 @@ import type { ComplaintIndex } from '../app/ports/complaintIndex';
 import { AppError } from '../shared/errors';
 import type { ComplaintStore, OutboxRecord, Stored } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
+import { deliverStaffNotice, parseStaffNotice, type StaffNoticeDeps } from './staffNotice';
 
 export interface LetterDeliveryDeps {
   complaints: ComplaintStore<ComplaintDocument>;
@@ -26,6 +27,8 @@ export interface LetterDeliveryDeps {
   random: () => number;
   /** Counts and error codes only: never content, never addresses. */
   log?: (line: string) => void;
+  /** For the staff notices in the outbox (escalation, reassignment); without it they wait for a sender that has it. */
+  staff?: Pick<StaffNoticeDeps, 'watch' | 'directorAddress' | 'registerUrl' | 'organisationName'>;
 }
 
 export type LetterOutcome = 'sent' | 'retrying' | 'failed' | 'finalized' | 'notDue' | 'skipped' | 'error';
@@ -86,7 +89,12 @@ export async function deliverLetters(
           .flat()
           .filter((r) => (PENDING_STATUSES as readonly unknown[]).includes(r.data['status']));
   const byComplaint = new Map<string, Pending[]>();
+  const notices: OutboxRecord[] = [];
   for (const record of records) {
+    if (parseStaffNotice(record.data)) {
+      notices.push(record);
+      continue;
+    }
     const entry = parseOutboxEntry(record.data);
     if (!entry) {
       report.skipped++;
@@ -114,6 +122,19 @@ export async function deliverLetters(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.options.concurrency) }, worker));
+  if (deps.staff) {
+    const staff: StaffNoticeDeps = { ...deps, ...deps.staff };
+    for (const record of notices) {
+      const entry = parseStaffNotice(record.data);
+      if (!entry || (entry.status !== 'queued' && entry.status !== 'sending')) continue;
+      try {
+        report[await deliverStaffNotice(staff, record, entry)]++;
+      } catch (error) {
+        report.error++;
+        deps.log?.(`staff notice error: ${error instanceof Error ? error.name : typeof error}`);
+      }
+    }
+  }
   return report;
 }
 

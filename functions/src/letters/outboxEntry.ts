@@ -31,6 +31,8 @@ const base = {
   inReplyTo: z.string(),
 };
 
+const thirdParty = z.object({ organisation: z.string(), person: z.string(), email: z.string() });
+
 /** The domain's {@link Letter}, parsed back from JSON. */
 export const letterSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -53,10 +55,42 @@ export const letterSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: z.literal('thirdPartyReferral'),
-    thirdParty: z.object({ organisation: z.string(), person: z.string(), email: z.string() }),
+    thirdParty,
   }),
   z.object({ ...base, kind: z.literal('outcome'), decision: z.string(), solution: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('closing'),
+    agreement: z.enum(['agreed', 'notAgreed', 'none']),
+    solution: z.string(),
+    thirdParty: thirdParty.optional(),
+  }),
+  z.object({ ...base, kind: z.literal('bindingRuling'), outcome: z.string() }),
+  z.object({ ...base, kind: z.literal('escalationReply'), reply: z.string().optional() }),
+  z.object({
+    ...base,
+    kind: z.literal('causesAndMeasures'),
+    causes: z.array(z.object({ category: z.string(), text: z.string() })),
+    measures: z.array(z.object({ description: z.string(), dueOn: localDateSchema })),
+  }),
+  z.object({ ...base, kind: z.literal('informationRequest'), questions: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('meetingInvitation'),
+    meetingOn: localDateSchema,
+    note: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('clarificationMeeting'),
+    meetingOn: localDateSchema,
+    note: z.string().optional(),
+  }),
 ]);
+
+// Every letter kind of the domain can be read back from the outbox.
+const _everyKind: (k: Letter['kind']) => z.infer<typeof letterSchema>['kind'] = (k) => k;
+void _everyKind;
 
 /** What was sent: the proof an auditor asks for. */
 export const deliveryProofSchema = z.object({

@@ -7,10 +7,10 @@ export type ProceduralDeadline = Exclude<DeadlineName, 'retainUntil'>;
 
 /** How a deadline reads in a mail to staff ("de … uiterlijk op …"). */
 export const DEADLINE_LABELS: Readonly<Record<ProceduralDeadline, string>> = {
-  acknowledgeBy: 'ontvangstbevestiging aan de klager (R4)',
-  resolveBy: 'afhandeling: uitkomst aan de klager (R5)',
-  extensionNoticeBy: 'bericht over de verlenging aan de klager (R8)',
-  escalationResponseBy: 'reactie over de werkwijze na voorleggen aan de directeur (R10)',
+  acknowledgeBy: 'ontvangstbevestiging aan de klager',
+  resolveBy: 'afhandeling: uitkomst aan de klager',
+  extensionNoticeBy: 'bericht over de verlenging aan de klager',
+  escalationResponseBy: 'reactie over de werkwijze na voorleggen aan de directeur',
 };
 
 const procedural = new Set<string>(Object.keys(DEADLINE_LABELS));

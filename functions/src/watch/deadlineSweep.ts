@@ -8,6 +8,7 @@ import { allOf } from '../app/indexEntry';
 import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 import type { ComplaintStore } from '../app/ports/complaintStore';
 import type { Mailer } from '../app/ports/mailer';
+import { escalationClaimKey, isNoticeKey } from '../letters/staffNotice';
 import { noticesFor, parsePending } from './deadlineNotices';
 import { mapLimit } from '../shared/mapLimit';
 import { noticeMail, type NoticeLine } from './staffMail';
@@ -80,7 +81,8 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
     // R10: escalations land with the director, once per escalation (its reply deadline identifies it).
     const escalation = pending.find((p) => p.deadline === 'escalationResponseBy');
     if (escalation && deps.directorAddress) {
-      const key = `${entry.id}:escalationResponseBy:${escalation.due}:escalated:director`;
+      // The same claim as the immediate notice of the escalation step: the director hears it once.
+      const key = escalationClaimKey(entry.id, escalation.due);
       if (await deps.watch.claim(noticeScope, key, now))
         add(
           'director',
@@ -104,7 +106,8 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
     const outbox =
       entry.unsentLetters === 0 ? [] : await deps.complaints.listOutbox({ complaintId: entry.id });
     for (const record of outbox) {
-      if (record.data['status'] !== 'failed') continue;
+      // Staff notices share the outbox; a failed one is covered by this sweep's own mails.
+      if (record.data['status'] !== 'failed' || isNoticeKey(record.key)) continue;
       const letter = record.data['letter'] as { kind?: unknown } | undefined;
       const key = `${entry.id}:letter-${record.key}:failed:handler`;
       if (await deps.watch.claim(noticeScope, key, now)) {

@@ -26,13 +26,20 @@ const LETTER_LABELS: Readonly<Record<string, string>> = {
   inadmissibleRepeat: 'niet-ontvankelijkheid (herhaalde klacht)',
   thirdPartyReferral: 'verwijzing naar de onafhankelijke derde',
   outcome: 'uitkomst',
+  closing: 'afsluitbrief',
+  bindingRuling: 'bindende uitspraak',
+  escalationReply: 'reactie over de werkwijze',
+  causesAndMeasures: 'oorzaken en maatregelen',
+  informationRequest: 'verzoek om informatie',
+  meetingInvitation: 'uitnodiging voor een afspraak',
+  clarificationMeeting: 'uitnodiging voor een verduidelijkingsgesprek',
 };
 
 function lineText(line: NoticeLine): string {
   if (line.kind === 'letterFailed')
     return `${line.number}: de brief "${LETTER_LABELS[line.letterKind] ?? 'brief'}" kon niet worden verzonden. Verstuur hem opnieuw of handmatig.`;
   if (line.kind === 'escalated')
-    return `${line.number}: aan u voorgelegd; de klager krijgt uiterlijk ${formatDutchDate(line.due)} bericht over de verdere werkwijze (R10).`;
+    return `${line.number}: aan u voorgelegd; de klager krijgt uiterlijk ${formatDutchDate(line.due)} bericht over de verdere werkwijze.`;
   const what = DEADLINE_LABELS[line.deadline];
   return line.kind === 'reminder'
     ? `${line.number}: ${what}, uiterlijk ${formatDutchDate(line.due)}.`
@@ -62,7 +69,7 @@ export function noticeMail(
             : `Klachtenregister: ${lines.length === 1 ? 'een termijn nadert' : `${lines.length} termijnen naderen`}`;
   const intro =
     audience === 'director' && overdue === 0
-      ? 'De volgende klachten zijn aan u voorgelegd (R10):'
+      ? 'De volgende klachten zijn aan u voorgelegd:'
       : audience === 'director'
         ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken of ligt een klacht bij u. De behandelaar heeft bij verstreken termijnen ook bericht gekregen.'
         : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';

@@ -1,0 +1,56 @@
+import { toAmsterdamDate } from '../../../domain/src/localDate';
+import { parsePending } from '../watch/deadlineNotices';
+import type { Clock } from './ports/clock';
+import type { ComplaintIndex } from './ports/complaintIndex';
+import { allOf } from './indexEntry';
+import { AppError } from '../shared/errors';
+import { can, type Principal } from '../shared/principal';
+
+/** A complaint "aan u voorgelegd": escalated to the director, the complainant waiting for the reply. */
+export interface EscalationItem {
+  id: string;
+  number: string;
+  handlerName: string;
+  /** One month after the escalation: the complainant hears how the complaint will be dealt with. */
+  respondBy: string;
+  overdue: boolean;
+}
+
+export interface DirectorEscalationsDeps {
+  clock: Clock;
+  index: ComplaintIndex;
+}
+
+/**
+ * `GET /api/director/escalations`: the open complaints whose reply after escalation is still pending, earliest
+ * deadline first. From the index's open partition, never a scan of the register.
+ */
+export async function directorEscalations(
+  services: DirectorEscalationsDeps,
+  principal: Principal,
+): Promise<EscalationItem[]> {
+  if (!can(principal, 'audit')) {
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      'Alleen de directeur ziet de klachten die aan hem zijn voorgelegd.',
+    );
+  }
+  const today = toAmsterdamDate(services.clock.now());
+  const open = await allOf(services.index, { status: 'open' });
+  return open
+    .flatMap((entry): EscalationItem[] => {
+      const due = parsePending(entry.pending ?? '').find((p) => p.deadline === 'escalationResponseBy')?.due;
+      if (!due) return [];
+      return [
+        {
+          id: entry.id,
+          number: entry.number,
+          handlerName: entry.handlerName ?? '',
+          respondBy: due,
+          overdue: due < today,
+        },
+      ];
+    })
+    .sort((a, b) => (a.respondBy < b.respondBy ? -1 : a.respondBy > b.respondBy ? 1 : 0));
+}
