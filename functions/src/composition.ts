@@ -4,6 +4,8 @@ import { loadConfig, type Config } from './adapters/config';
 import { createJwtAuthenticator, type Authenticator } from './adapters/jwtAuthenticator';
 import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
 import { createTableComplaintStore } from './adapters/tableComplaintStore';
+import { createTableNumberLedger } from './adapters/tableNumberLedger';
+import type { NumberLedger } from './app/numberLedger';
 import { createBlobFileStore } from './adapters/blobFileStore';
 import { createTableComplaintIndex } from './adapters/tableComplaintIndex';
 import type { ComplaintIndex } from './app/complaintIndex';
@@ -29,6 +31,8 @@ export interface Services {
   clock: Clock;
   authenticator: Authenticator;
   complaints: ComplaintStore<ComplaintDocument>;
+  /** Numbers issued without a complaint (void, "vervallen"). */
+  numbers: NumberLedger;
   files: FileStore;
   index: ComplaintIndex;
   probe: StorageProbe;
@@ -55,6 +59,7 @@ export function createServices(
     clock,
     authenticator: createJwtAuthenticator(config.auth),
     complaints: createTableComplaintStore<ComplaintDocument>(storage.tables.complaints, storage.tables.keys),
+    numbers: createTableNumberLedger(storage.tables.keys),
     files: createBlobFileStore(storage.container),
     index: createTableComplaintIndex(storage.tables.index),
     probe: {

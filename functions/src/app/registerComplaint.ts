@@ -15,6 +15,9 @@ import { AppError, validationError } from './errors';
 import { can, type Principal } from './principal';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './complaintIndex';
+import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
+import { checkReceiptDate } from '../../../domain/src/receiptDate';
+import { voidAfterFailure } from './voidNumber';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -35,6 +38,7 @@ const refusalField: Partial<Record<Refusal['reason'], string>> = {
   termTooShort: 'handlingTerm',
   termTooLong: 'handlingTerm',
   dateInFuture: 'message.receivedAt',
+  receivedBeforeStart: 'message.receivedAt',
   aroseAfterReceipt: 'issueAroseOn',
 };
 
@@ -82,8 +86,11 @@ export async function registerComplaint(
   const now = services.clock.now();
   const ctx = procedureContext(services);
   const message = request.message;
-  const attachments = (message.attachments ?? []).map((a) => ({
+  // Two attachments with the same name each get a name of their own, so each can be downloaded by name.
+  const names = uniqueAttachmentNames((message.attachments ?? []).map((a) => a.name));
+  const attachments = (message.attachments ?? []).map((a, i) => ({
     ...a,
+    name: names[i] ?? a.name,
     bytes: Buffer.from(a.contentBase64, 'base64'),
   }));
   const tooBig = attachments.find((a) => a.bytes.length > maxAttachmentBytes);
@@ -123,8 +130,27 @@ export async function registerComplaint(
     const message = `Kies een categorie uit de lijst: ${services.procedure.settings.causeCategories.join(', ')}.`;
     throw validationError(message, [{ field: 'category', message }]);
   }
-  const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
+  const refusal =
+    checkReceiptDate(input.receivedOn, services.config.organisationStart) ??
+    checkRegistration({ ...input, attachments: [] }, ctx);
   if (refusal) throw refusalError(refusal);
+  const year = Number(ctx.today.slice(0, 4));
+  // Everything that can refuse deterministically is checked before a number is taken: a dry run of the domain
+  // with the attachments as they will be stored. What can still fail after numbering is storage itself.
+  const dryRun = buildComplaint(
+    {
+      ...input,
+      number: formatComplaintNumber(year, 1),
+      attachments: attachments.map((a) => ({
+        name: a.name,
+        contentType: a.contentType,
+        size: a.bytes.length,
+        blobName: `${'0'.repeat(36)}/attachments/${attachments.length}-${a.name}`,
+      })),
+    },
+    ctx,
+  );
+  if (!dryRun.ok) throw refusalError(dryRun);
 
   const messageKey = messageKeyOf(message.internetMessageId);
   let complaintId: string = randomUUID();
@@ -154,47 +180,55 @@ export async function registerComplaint(
     await sleep(100);
   }
 
-  const year = Number(ctx.today.slice(0, 4));
   const sequence = await services.complaints.allocateNumber(year, complaintId);
-  const refs: AttachmentRef[] = [];
-  for (const [index, a] of attachments.entries()) {
-    const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
-    refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
+  try {
+    return await writeComplaint();
+  } catch (error) {
+    await voidAfterFailure(services, { year, sequence, complaintId, messageKey, error });
+    throw error;
   }
-  const { attachments: _omitted, ...original } = message;
-  await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
 
-  const result = buildComplaint(
-    { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
-    ctx,
-  );
-  if (!result.ok) throw refusalError(result);
-  const doc: ComplaintDocument = {
-    id: complaintId,
-    year,
-    registeredAt: now.toISOString(),
-    registeredBy: { id: principal.id, name: principal.name },
-    message: {
-      internetMessageId: message.internetMessageId,
-      conversationId: message.conversationId,
-      ...(message.restItemId ? { restItemId: message.restItemId } : {}),
-      subject: message.subject,
-      from: message.from,
-      receivedAt: message.receivedAt,
-    },
-    state: result.state,
-    ...(request.category ? { category: request.category } : {}),
-    actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
-  };
-  const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
-  const outcome = await services.complaints.create(doc, rows);
-  const stored = await services.complaints.get(complaintId);
-  if (!stored)
-    throw new AppError(
-      'unavailable',
-      'storage',
-      'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
+  async function writeComplaint(): Promise<RegistrationResult> {
+    const refs: AttachmentRef[] = [];
+    for (const [index, a] of attachments.entries()) {
+      const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
+      refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
+    }
+    const { attachments: _omitted, ...original } = message;
+    await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
+
+    const result = buildComplaint(
+      { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
+      ctx,
     );
-  await refreshIndex(services.index, stored.doc);
-  return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+    if (!result.ok) throw refusalError(result);
+    const doc: ComplaintDocument = {
+      id: complaintId,
+      year,
+      registeredAt: now.toISOString(),
+      registeredBy: { id: principal.id, name: principal.name },
+      message: {
+        internetMessageId: message.internetMessageId,
+        conversationId: message.conversationId,
+        ...(message.restItemId ? { restItemId: message.restItemId } : {}),
+        subject: message.subject,
+        from: message.from,
+        receivedAt: message.receivedAt,
+      },
+      state: result.state,
+      ...(request.category ? { category: request.category } : {}),
+      actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
+    };
+    const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
+    const outcome = await services.complaints.create(doc, rows);
+    const stored = await services.complaints.get(complaintId);
+    if (!stored)
+      throw new AppError(
+        'unavailable',
+        'storage',
+        'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
+      );
+    await refreshIndex(services.index, stored.doc);
+    return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+  }
 }
