@@ -12,7 +12,6 @@ import { listComplaints } from '../app/listComplaints';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
-import { deliverSoon } from '../letters/letterDelivery';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
@@ -24,8 +23,11 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
     const body = await readJson(request, registrationRequest);
     const { doc, created } = await registerComplaint(s, principal, body);
-    // The acknowledgement goes out at once; the deliverLetters timer is the safety net (DESIGN: exactly once).
-    if (created) void deliverSoon(s, doc.id);
+    // No work after the answer: a Functions host may freeze or recycle the worker once the response is out, so a
+    // send started here is not guaranteed to run. The acknowledgement is in the outbox (written in the same
+    // transaction as the complaint) and the deliverLetters timer, which runs every minute, sends it; R4 allows
+    // days. Sending before the answer instead would make every registration wait on Graph, and a Graph outage
+    // would look like a failed registration although the complaint is safely registered.
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
@@ -81,7 +83,7 @@ export const postStep = (services: ServicesFactory): HttpHandler =>
       request.headers.get('if-match'),
       body,
     );
-    void deliverSoon(s, doc.id);
+    // Letters this step queued go out with the deliverLetters timer (see postComplaint: no work after the answer).
     return json(200, toView(doc, today(s)), { etag: revisionTag(doc) });
   });
 

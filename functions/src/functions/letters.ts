@@ -5,7 +5,6 @@ import { deliverLetters } from '../app/deliverLetters';
 import { validationError } from '../app/errors';
 import {
   defaultLetterDelivery,
-  deliverSoon,
   letterDeliveryFactory,
   type LetterRuntimeOverrides,
 } from '../letters/letterDelivery';
@@ -62,7 +61,7 @@ const postRetry = (services: ServicesFactory): HttpHandler =>
     const id = request.params['id'] ?? '';
     const seq = seqParam(request.params['seq']);
     await retryLetter(s, principal, id, seq);
-    void deliverSoon(s, id);
+    // The deliverLetters timer sends it (no work after the answer; see postComplaint).
     return json(202, { status: 'queued' });
   });
 
@@ -76,7 +75,7 @@ export function letterFunctions(
   services: ServicesFactory,
   overrides: LetterRuntimeOverrides = {},
 ): FunctionDefinition[] {
-  // Without overrides, share the production dependencies with `deliverSoon` (one Graph client per process).
+  // Without overrides, share the production dependencies with the HTTP handlers (one Graph client per process).
   const deps = Object.keys(overrides).length > 0 ? letterDeliveryFactory(overrides) : defaultLetterDelivery;
   return [
     {

@@ -1,7 +1,7 @@
 import type { Services } from '../composition';
 import { createGraphMailer } from '../adapters/graphMailer';
 import { graphTokenSourceFor, type GraphTokenSource } from '../adapters/graphTokenSource';
-import { deliverLetters, type LetterDeliveryDeps } from '../app/deliverLetters';
+import type { LetterDeliveryDeps } from '../app/deliverLetters';
 import { defaultDeliveryOptions, type DeliveryOptions } from './deliveryPolicy';
 import { letterSettingsFrom } from './letterSettings';
 import type { Mailer } from './mailer';
@@ -56,29 +56,5 @@ export function letterDeliveryFactory(
   };
 }
 
-/** The production dependencies (shared by the timer and the immediate attempt after a step). */
+/** The production dependencies (shared by the timer and the letter routes). */
 export const defaultLetterDelivery = letterDeliveryFactory();
-
-/**
- * Best effort, right after a step that queued a letter has committed: try to deliver that complaint's letters
- * now, but give the HTTP answer back after `budgetMs` at the latest. Whatever is not done by then (or is lost
- * when the host freezes after answering) is finished by the timer: the claim's lease runs out and the letter is
- * verified in Sent Items before it is sent again. Never throws.
- */
-export async function deliverSoon(
-  services: Services,
-  complaintId: string,
-  budgetMs = 2_000,
-  deps: (services: Services) => LetterDeliveryDeps = defaultLetterDelivery,
-): Promise<void> {
-  const attempt = deliverLetters(deps(services), { complaintId }).then(
-    () => undefined,
-    () => undefined,
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, budgetMs);
-  });
-  await Promise.race([attempt, budget]);
-  clearTimeout(timer);
-}
