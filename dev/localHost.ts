@@ -236,9 +236,9 @@ function notFound(res: ServerResponse): void {
 }
 
 function refuse(res: ServerResponse, status: number, title: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' }).end(
-    JSON.stringify({ type: 'urn:klachtenregister:problem:dev-route-refused', title, status }),
-  );
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' })
+    .end(JSON.stringify({ type: 'urn:klachtenregister:problem:dev-route-refused', title, status }));
 }
 
 function tooLarge(res: ServerResponse): void {

@@ -24,7 +24,13 @@ export const retryAfterSeconds = 5;
 
 export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: unknown; code?: unknown; statusCode?: unknown; cause?: unknown; errors?: unknown };
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    statusCode?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
   if (typeof e.code === 'string' && networkCodes.has(e.code)) return true;
   // Storage's RestError: no status means no answer arrived; 500 and 503 are the service's own "try later".

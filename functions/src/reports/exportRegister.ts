@@ -3,6 +3,7 @@ import type { Services } from '../composition';
 import { validationError } from '../app/errors';
 import type { Principal } from '../app/principal';
 import { exportRows } from './registerExport';
+import { withVoidedRows } from './voidedRows';
 import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { toCsv, type XlsxWriter } from './spreadsheet';
@@ -30,7 +31,10 @@ export async function exportRegister(
     throw validationError('Kies csv of xlsx.', [{ field: 'format', message: 'csv of xlsx' }]);
   const now = services.clock.now();
   const items = await loadYear(services, year);
-  const rows = exportRows(items, toAmsterdamDate(now));
+  const rows = withVoidedRows(
+    exportRows(items, toAmsterdamDate(now)),
+    await services.numbers.listVoided(year),
+  );
   const at = now.toISOString();
   const who = { at, actorId: principal.id, actorName: principal.name };
   await services.watch.audit({

@@ -1,0 +1,24 @@
+import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import { REGISTER_FIELD_LABELS } from '../../../domain/src/registerRecord';
+import { VOID_LABEL, type VoidedNumber } from '../app/numberLedger';
+import type { Cell } from './spreadsheet';
+import { EXPORT_HEADERS } from './registerExport';
+
+/**
+ * Void numbers ("vervallen") take their place in the export, so the auditor sees a complete sequence with the
+ * reason and time for each number that has no complaint. Rows after the header are in number order.
+ */
+export function withVoidedRows(rows: readonly Cell[][], voided: readonly VoidedNumber[]): Cell[][] {
+  const [header, ...body] = rows;
+  const descriptionColumn = EXPORT_HEADERS.indexOf(REGISTER_FIELD_LABELS.description);
+  const voidRows = voided.map((v): Cell[] => {
+    const row: Cell[] = EXPORT_HEADERS.map((): Cell => null);
+    row[0] = formatComplaintNumber(v.year, v.sequence);
+    row[1] = VOID_LABEL;
+    row[3] = v.voidedAt.slice(0, 10);
+    row[descriptionColumn] = v.reason;
+    return row;
+  });
+  const all = [...body, ...voidRows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return header ? [header, ...all] : all;
+}
