@@ -125,6 +125,13 @@ describe('Graph mailer against the sandbox', () => {
   test('the sandbox refuses what Graph refuses: no token, another mailbox, bad payloads', async () => {
     const noToken = await fetch(`${graph.baseUrl}/users/${mailbox}/sendMail`, { method: 'POST', body: '{}' });
     expect(noToken.status).toBe(401);
+    // message: send takes no request body, not even `{}` (the mailer posts none; see the reply test above).
+    const sendWithBody = await fetch(`${graph.baseUrl}/users/${mailbox}/messages/draft-1/send`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(sendWithBody.status).toBe(400);
     const other = createGraphMailer({
       baseUrl: graph.baseUrl,
       mailbox: 'ceo@lagant.example',
