@@ -19,6 +19,8 @@ export function withVoidedRows(rows: readonly Cell[][], voided: readonly VoidedN
     row[descriptionColumn] = v.reason;
     return row;
   });
-  const all = [...body, ...voidRows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  // The first cell is always the number text (K-2026-0001), which sorts as the sequence does.
+  const numberOf = (row: readonly Cell[]): string => (typeof row[0] === 'string' ? row[0] : '');
+  const all = [...body, ...voidRows].sort((a, b) => numberOf(a).localeCompare(numberOf(b)));
   return header ? [header, ...all] : all;
 }
