@@ -290,6 +290,8 @@ export async function startGraphSandbox(
 
     const send = /^\/messages\/([^/]+)\/send$/.exec(rest);
     if (req.method === 'POST' && send?.[1]) {
+      // Graph's contract for message: send: "Do not supply a request body for this method" (not even `{}`).
+      if (body !== undefined) return bad('The send action takes no request body.');
       const draft = drafts.get(decodeURIComponent(send[1] ?? ''));
       if (!draft || draft.mailbox !== mailbox) return missing();
       const problem = checkMessage(draft.message);
@@ -359,7 +361,14 @@ export async function startGraphSandbox(
     // The request was processed; now the answer is late, or never comes.
     if (fault === 'lostAnswer') return void res.destroy();
     if (fault === 'slow') {
-      await new Promise((r) => setTimeout(r, slowMs));
+      // Late, or never if the client gives up first (then nothing is left waiting when a test ends).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, slowMs);
+        res.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       if (res.destroyed || req.socket.destroyed) return;
     }
     if (answer.error) return graphError(res, answer.status, answer.error.code, answer.error.message);

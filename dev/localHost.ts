@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpRequest, HttpResponse, InvocationContext, type Timer } from '@azure/functions';
 import type { FunctionDefinition, HttpFunctionDefinition } from '../functions/src/definitions';
 import { parseNcrontab } from './ncrontab';
+import { devRouteRefusal } from './devRouteGuard';
 
 /** A dev route outside /api: the token issuer, the dev clock, the mailbox view. */
 export type DevRoute = (req: IncomingMessage, body: Buffer, res: ServerResponse) => Promise<void> | void;
@@ -129,6 +130,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (req.method === 'OPTIONS') return preflight(res);
       if (!route) return notFound(res);
       if (body === 'tooLarge') return tooLarge(res);
+      const refusal = devRouteRefusal(req, options.allowedOrigin);
+      if (refusal) return refuse(res, refusal.status, refusal.title);
       return route(req, body, res);
     }
 
@@ -177,7 +180,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       res.end();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client keeps an idle connection (undici: the server's hint minus 1 s), so the server never
+  // closes a socket just as a client sends a request on it: on a busy machine that race turned a 413 for a
+  // large upload into ECONNRESET. Azure's front end keeps idle connections for minutes as well.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
@@ -227,6 +233,12 @@ function notFound(res: ServerResponse): void {
       status: 404,
     }),
   );
+}
+
+function refuse(res: ServerResponse, status: number, title: string): void {
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' })
+    .end(JSON.stringify({ type: 'urn:klachtenregister:problem:dev-route-refused', title, status }));
 }
 
 function tooLarge(res: ServerResponse): void {

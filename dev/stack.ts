@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '../functions/src/adapters/config';
 import { ensureStorage } from '../functions/src/adapters/storageClients';
-import { createServices, lazyServices } from '../functions/src/composition';
+import { createServices, lazyServices, type Services } from '../functions/src/composition';
 import { createFunctionDefinitions } from '../functions/src/functionDefinitions';
 import { startAzurite, type Azurite } from './azurite';
 import { createSettableClock, type SettableClock } from './devClock';
@@ -34,6 +34,8 @@ export interface StackOptions {
   /** App settings that differ from the local defaults (e.g. KR_LETTER_REVIEW_MINUTES). */
   env?: Record<string, string>;
   log?: (line: string) => void;
+  /** Tests only: wraps the app's services, e.g. to make one storage write fail at a chosen moment. */
+  wrapServices?: (services: Services) => Services;
 }
 
 export interface Stack {
@@ -116,7 +118,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     Object.assign(env, options.env);
     const clock = createSettableClock();
     const teams = createTeamsSandbox(() => clock.now());
-    const { services, storage } = createServices(loadConfig(env), clock);
+    const { services: built, storage } = createServices(loadConfig(env), clock);
+    const services = options.wrapServices ? options.wrapServices(built) : built;
     await ensureStorage(storage);
     const definitions = createFunctionDefinitions(lazyServices(() => Promise.resolve(services)));
     const routes = new Map([...tokens.routes, ...devRoutes(clock, graph), ...teams.routes]);

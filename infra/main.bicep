@@ -43,6 +43,9 @@ param thirdPartyEmail string
 @description('Independent third party: contact person (KR_THIRD_PARTY_PERSON); may be empty.')
 param thirdPartyPerson string = ''
 
+@description('The first day the organisation could receive a complaint; earlier receipt dates are refused (KR_ORGANISATION_START, YYYY-MM-DD).')
+param organisationStart string = '2000-01-01'
+
 @minValue(2)
 @maxValue(100)
 @description('Years a closed complaint is kept before its personal data is erased (R3, at least 2; KR_RETENTION_YEARS).')
@@ -205,6 +208,7 @@ module api 'modules/functionapp.bicep' = {
       graphBaseUrl: graphBaseUrl
       complaintsMailbox: complaintsMailbox
       organisationName: organisationName
+      organisationStart: organisationStart
       directorAddress: directorAddress
       teamsWebhookReference: keyVault.outputs.teamsWebhookReference
       thirdPartyOrganisation: thirdPartyOrganisation

@@ -14,6 +14,7 @@ export const REFUSAL_REASONS = [
   'dateBeforeReceipt',
   'dateBeforePreviousStep',
   'aroseAfterReceipt',
+  'receivedBeforeStart',
   // handling term (R5)
   'termSyntax',
   'termTooShort',

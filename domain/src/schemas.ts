@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from './localDate';
+import { requiredText, singleLineText } from './textPolicy';
 import { isComplaintNumber, type ComplaintNumber } from './complaintNumber';
 
 export const localDateSchema = z
@@ -17,19 +18,20 @@ export const complaintNumberSchema = z
   .refine(isComplaintNumber, { message: 'Geen geldig klachtnummer (K-JJJJ-NNNN).' })
   .transform((s): ComplaintNumber => s);
 
-/** Free text entered by a handler: trimmed, not empty, bounded. */
+/** Free text entered by a handler: trimmed, not empty, bounded, under the text policy (multi-line). */
 export function textSchema(max: number) {
-  return z.string().trim().min(1, 'Dit veld is verplicht.').max(max, `Maximaal ${max} tekens.`);
+  return requiredText(max, { multiLine: true });
 }
 
+/** A name: one line, trimmed, not empty, under the text policy. */
+export const nameSchema = (max: number) => requiredText(max, { multiLine: false });
+
 /** A simple shape check; the mailbox, not a regex, decides whether an address exists. */
-export const emailAddressSchema = z
-  .string()
+export const emailAddressSchema = singleLineText(320)
   .trim()
-  .max(320)
   .regex(/^[^\s@]+@[^\s@]+$/, 'Geen geldig e-mailadres.');
 
 export const partySchema = z.strictObject({
-  name: textSchema(200),
+  name: nameSchema(200),
   address: emailAddressSchema,
 });

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from './workingDayCalendar';
 import { DEFAULT_TERM, STANDARD_TERMS } from './handlingTerm';
 import { MIN_RETENTION_YEARS } from './deadlines';
-import { localDateSchema } from './schemas';
+import { emailAddressSchema, localDateSchema, nameSchema } from './schemas';
+import { singleLineText } from './textPolicy';
 
 /** R13's independent third party ("Onafhankelijke derde is: …"). */
 export interface ThirdParty {
@@ -61,13 +62,9 @@ export const procedureSettingsSchema = z.object({
   retentionYears: z.number().int().min(MIN_RETENTION_YEARS).max(100).default(MIN_RETENTION_YEARS),
   defaultTerm: z.enum(STANDARD_TERMS).default(DEFAULT_TERM),
   thirdParty: z.object({
-    organisation: z.string().trim().min(1).max(200),
-    person: z.string().trim().max(200),
-    email: z
-      .string()
-      .trim()
-      .max(320)
-      .regex(/^[^\s@]+@[^\s@]+$/),
+    organisation: nameSchema(200),
+    person: singleLineText(200).trim(),
+    email: emailAddressSchema,
   }),
   causeCategories: z
     .array(categorySchema)

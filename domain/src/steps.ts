@@ -4,7 +4,7 @@
  * date (the local date it happened); where the brief makes it optional, it defaults to today.
  */
 import { z } from 'zod';
-import { complaintNumberSchema, localDateSchema, partySchema, textSchema } from './schemas';
+import { complaintNumberSchema, localDateSchema, nameSchema, partySchema, textSchema } from './schemas';
 import { refuse, type Refusal } from './refusal';
 
 const on = localDateSchema.optional();
@@ -76,7 +76,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('causeAnalysed'),
     on,
-    category: z.string().trim().min(1).max(40),
+    category: nameSchema(40),
     text: textSchema(5000),
   }),
   /** R14: a structural or preventive measure. */
@@ -84,7 +84,7 @@ export const stepSchema = z.discriminatedUnion('type', [
     type: z.literal('measureRecorded'),
     on,
     description: textSchema(5000),
-    owner: textSchema(200),
+    owner: nameSchema(200),
     dueOn: localDateSchema,
   }),
   /** R14: the complainant is informed about causes and measures, by letter. */

@@ -5,6 +5,8 @@ import { createJwtAuthenticator } from './adapters/jwtAuthenticator';
 import type { Authenticator } from './app/ports/authenticator';
 import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
 import { createTableComplaintStore } from './adapters/tableComplaintStore';
+import { createTableNumberLedger } from './adapters/tableNumberLedger';
+import type { NumberLedger } from './app/ports/numberLedger';
 import { createBlobFileStore } from './adapters/blobFileStore';
 import { createTableComplaintIndex } from './adapters/tableComplaintIndex';
 import type { ComplaintIndex } from './app/ports/complaintIndex';
@@ -35,6 +37,8 @@ export interface Services {
   clock: Clock;
   authenticator: Authenticator;
   complaints: ComplaintStore<ComplaintDocument>;
+  /** Numbers issued without a complaint (void, "vervallen"). */
+  numbers: NumberLedger;
   files: FileStore;
   index: ComplaintIndex;
   probe: StorageProbe;
@@ -61,6 +65,7 @@ export function createServices(
     clock,
     authenticator: createJwtAuthenticator(config.auth),
     complaints: createTableComplaintStore<ComplaintDocument>(storage.tables.complaints, storage.tables.keys),
+    numbers: createTableNumberLedger(storage.tables.keys),
     files: createBlobFileStore(storage.container),
     index: createTableComplaintIndex(storage.tables.index),
     probe: {

@@ -42,7 +42,7 @@ param maxInstances int
 @description('Origin of the task pane: the only origin allowed by CORS (KR_ADDIN_ORIGIN).')
 param addinOrigin string
 
-@description('The app\'s own settings (see functions/src/adapters/config.ts): authTenantId, apiClientId, graphBaseUrl, complaintsMailbox, organisationName, directorAddress (may be empty), teamsWebhookReference (a Key Vault reference or empty), thirdPartyOrganisation, thirdPartyEmail, thirdPartyPerson, retentionYears (int), liberationDay, goodFridayIsHoliday (bool), closureDays.')
+@description('The app\'s own settings (see functions/src/adapters/config.ts): authTenantId, apiClientId, graphBaseUrl, complaintsMailbox, organisationName, organisationStart (YYYY-MM-DD), directorAddress (may be empty), teamsWebhookReference (a Key Vault reference or empty), thirdPartyOrganisation, thirdPartyEmail, thirdPartyPerson, retentionYears (int), liberationDay, goodFridayIsHoliday (bool), closureDays.')
 param krSettings object
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -111,6 +111,7 @@ var appSettings = union(
     KR_MAILBOX: krSettings.complaintsMailbox
     KR_ADDIN_ORIGIN: addinOrigin
     KR_ORGANISATION_NAME: krSettings.organisationName
+    KR_ORGANISATION_START: krSettings.organisationStart
     KR_THIRD_PARTY_ORGANISATION: krSettings.thirdPartyOrganisation
     KR_THIRD_PARTY_EMAIL: krSettings.thirdPartyEmail
     KR_THIRD_PARTY_PERSON: krSettings.thirdPartyPerson

@@ -33,6 +33,7 @@ async function setClock(iso: string | null): Promise<void> {
 async function runTimer(name: string, nowIso: string): Promise<void> {
   const res = await fetch(`${stack.urls.functions}/dev/timers/${name}?now=${encodeURIComponent(nowIso)}`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
   });
   if (res.status !== 200) throw new Error(`${name} at ${nowIso}: ${res.status} ${await res.text()}`);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { localDateSchema } from '../../../domain/src/schemas';
+import type { LocalDate } from '../../../domain/src/localDate';
+import { defaultOrganisationStart } from '../../../domain/src/receiptDate';
 import { procedureSettingsSchema, type ProcedureSettings } from '../../../domain/src/settings';
 
 /**
@@ -23,6 +26,8 @@ const settingsShape = z.object({
   KR_TEAMS_WEBHOOK_URL: z.url().optional(),
   KR_DIRECTOR_ADDRESS: z.email().optional(),
   KR_ORGANISATION_NAME: z.string().min(1).default('Onze organisatie'),
+  /** The first day the organisation could receive a complaint; an earlier receipt date is a typo. */
+  KR_ORGANISATION_START: localDateSchema.default(defaultOrganisationStart),
   /** Working days before a deadline that the handler gets a reminder (deadline sweep). */
   KR_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
   /** Minutes a new letter waits so the handler can read it and add a personal paragraph; 0 sends at once. */
@@ -58,6 +63,7 @@ export interface Config {
   teamsWebhookUrl: string | undefined;
   directorAddress: string | undefined;
   organisationName: string;
+  organisationStart: LocalDate;
   reminderWorkingDays: number;
   letterReviewMinutes: number;
   procedure: ProcedureSettings;
@@ -115,6 +121,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     teamsWebhookUrl: c.KR_TEAMS_WEBHOOK_URL,
     directorAddress: c.KR_DIRECTOR_ADDRESS,
     organisationName: c.KR_ORGANISATION_NAME,
+    organisationStart: c.KR_ORGANISATION_START,
     reminderWorkingDays: c.KR_REMINDER_WORKING_DAYS,
     letterReviewMinutes: c.KR_LETTER_REVIEW_MINUTES,
     procedure: procedure.data,

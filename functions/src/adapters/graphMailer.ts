@@ -162,7 +162,8 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
       return classify(error, 'before', new Date());
     }
     try {
-      await client.api(`${draftPath}/send`).post({});
+      // Graph's contract: send takes no request body at all (not `{}`).
+      await client.api(`${draftPath}/send`).post(undefined);
       return { kind: 'accepted', inThread: true, graphMessageId: draftId };
     } catch (error) {
       return classify(error, 'final', new Date());

@@ -10,6 +10,11 @@ export interface AuthSettings {
   jwksUrl: string;
 }
 
+/** Clocks of Entra and this app may differ a little; more than this is a forged or broken token. */
+export const clockToleranceSeconds = 60;
+/** The longest token lifetime accepted (docs/api.md, "Sign-in"). */
+export const maxTokenLifetimeSeconds = 24 * 60 * 60;
+
 const unauthenticated = (): AppError =>
   new AppError(
     'unauthenticated',
@@ -37,7 +42,9 @@ export function createJwtAuthenticator(settings: AuthSettings): Authenticator {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms: ['RS256'],
-          clockTolerance: 60,
+          clockTolerance: clockToleranceSeconds,
+          // With a maximum age jose also refuses an `iat` in the future (beyond the clock tolerance).
+          maxTokenAge: maxTokenLifetimeSeconds + clockToleranceSeconds,
           requiredClaims: ['exp', 'iat', 'tid'],
         }));
       } catch (error) {
@@ -45,6 +52,7 @@ export function createJwtAuthenticator(settings: AuthSettings): Authenticator {
         throw error;
       }
       if (payload['tid'] !== settings.tenantId) throw unauthenticated();
+      if (tokenProblem(payload)) throw unauthenticated();
       const principal = toPrincipal(payload);
       if (principal.roles.length === 0) {
         throw new AppError(
@@ -56,6 +64,23 @@ export function createJwtAuthenticator(settings: AuthSettings): Authenticator {
       return principal;
     },
   };
+}
+
+/**
+ * Limits beyond signature and expiry. A token that lives longer than {@link maxTokenLifetimeSeconds} was not issued
+ * by Entra for a user (Entra issues access tokens for 60–90 minutes); such a token, if leaked, would stay good for
+ * years. Every route here acts for a person (the audit trail names who did what), so app-only tokens
+ * (`idtyp: app`, or no user id, name or address) are refused even when they carry a role.
+ */
+function tokenProblem(payload: JWTPayload): string | undefined {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return 'times';
+  if (exp - iat > maxTokenLifetimeSeconds) return 'lifetime';
+  if (payload['idtyp'] === 'app') return 'app-only';
+  const text = (v: unknown): boolean => typeof v === 'string' && v.trim().length > 0;
+  if (!text(payload['oid']) || !text(payload['name'])) return 'no-user';
+  if (!text(payload['preferred_username']) && !text(payload['upn'])) return 'no-user';
+  return undefined;
 }
 
 function toPrincipal(payload: JWTPayload): Principal {

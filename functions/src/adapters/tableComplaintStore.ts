@@ -15,6 +15,7 @@ import type {
   Stored,
 } from '../app/ports/complaintStore';
 import { auditKey } from '../shared/auditKey';
+import { createKeyedQueue } from './keyedQueue';
 
 /**
  * Table Storage shape (docs/architecture.md):
@@ -27,6 +28,8 @@ import { auditKey } from '../shared/auditKey';
  *   year's counter and one row per issued number, written in one transaction, so numbers have no gaps.
  */
 const chunkChars = 30_000;
+/** Conflicts with other instances before giving up with a 503 (about 3 s of jittered waiting at most). */
+const maxNumberingAttempts = 20;
 const complaintRow = 'complaint';
 
 function status(error: unknown): number | undefined {
@@ -68,11 +71,60 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
   complaints: TableClient,
   keys: TableClient,
 ): ComplaintStore<T> {
+  const numbering = createKeyedQueue();
   const documentEntity = (doc: T): TableEntity => ({
     partitionKey: doc.id,
     rowKey: complaintRow,
     ...toChunks(JSON.stringify(doc)),
   });
+
+  /**
+   * Within this instance, {@link numbering} serialises allocations per year; across instances the counter's ETag
+   * decides, and a loser retries a bounded number of times with full jitter (exponential, capped), never forever.
+   */
+  async function allocate(year: number, complaintId: string): Promise<number> {
+    const partitionKey = `year-${year}`;
+    for (let attempt = 0; attempt < maxNumberingAttempts; attempt++) {
+      // A retry of the same complaint (after a crash between numbering and writing) keeps its number.
+      const issued = keys.listEntities<{ complaintId: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and complaintId eq ${complaintId}` },
+      });
+      for await (const row of issued) return Number(row.rowKey);
+
+      let last = 0;
+      let etag: string | undefined;
+      try {
+        const counter = await keys.getEntity<{ last: number }>(partitionKey, 'counter');
+        last = counter.last;
+        etag = counter.etag;
+      } catch (error) {
+        if (status(error) !== 404) throw error;
+      }
+      const next = last + 1;
+      const counterAction: TransactionAction = etag
+        ? ['update', { partitionKey, rowKey: 'counter', last: next }, 'Replace', { etag }]
+        : ['create', { partitionKey, rowKey: 'counter', last: next }];
+      try {
+        await keys.submitTransaction([
+          counterAction,
+          ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
+        ]);
+        return next;
+      } catch (error) {
+        // Someone else took this number first: read the counter again.
+        if (isConflict(error) || status(error) === 412) {
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * 2 ** attempt)));
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new AppError(
+      'unavailable',
+      'numbering-busy',
+      'Het register is op dit moment erg druk. Probeer het opnieuw.',
+    );
+  }
 
   return {
     async claimMessage(messageKey, complaintId, now): Promise<ClaimResult> {
@@ -122,48 +174,8 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       }
     },
 
-    async allocateNumber(year, complaintId) {
-      const partitionKey = `year-${year}`;
-      for (let attempt = 0; attempt < 200; attempt++) {
-        // A retry of the same complaint (after a crash between numbering and writing) keeps its number.
-        const issued = keys.listEntities<{ complaintId: string }>({
-          queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and complaintId eq ${complaintId}` },
-        });
-        for await (const row of issued) return Number(row.rowKey);
-
-        let last = 0;
-        let etag: string | undefined;
-        try {
-          const counter = await keys.getEntity<{ last: number }>(partitionKey, 'counter');
-          last = counter.last;
-          etag = counter.etag;
-        } catch (error) {
-          if (status(error) !== 404) throw error;
-        }
-        const next = last + 1;
-        const counterAction: TransactionAction = etag
-          ? ['update', { partitionKey, rowKey: 'counter', last: next }, 'Replace', { etag }]
-          : ['create', { partitionKey, rowKey: 'counter', last: next }];
-        try {
-          await keys.submitTransaction([
-            counterAction,
-            ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
-          ]);
-          return next;
-        } catch (error) {
-          // Someone else took this number first: read the counter again.
-          if (isConflict(error) || status(error) === 412) {
-            await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * (attempt + 1))));
-            continue;
-          }
-          throw error;
-        }
-      }
-      throw new AppError(
-        'unavailable',
-        'numbering-busy',
-        'Het register is op dit moment erg druk. Probeer het opnieuw.',
-      );
+    allocateNumber(year, complaintId) {
+      return numbering(`year-${year}`, () => allocate(year, complaintId));
     },
 
     async create(doc, rows) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
-import { toAmsterdamDate } from '../../../domain/src/localDate';
+import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import {
   checkRegistration,
   registerComplaint as buildComplaint,
@@ -15,6 +15,7 @@ import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintStore } from './ports/complaintStore';
 import type { FileStore } from './ports/fileStore';
+import type { NumberLedger } from './ports/numberLedger';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
@@ -32,10 +33,14 @@ export interface RegisterComplaintDeps extends ProcedureDeps {
   files: FileStore;
   index: ComplaintIndex;
   /** The complaints mailbox: the handler of a complaint an employee passes on. */
-  config: { graph: { mailbox: string } };
+  config: { graph: { mailbox: string }; organisationStart: LocalDate };
+  numbers: NumberLedger;
 }
 import { checkRelatedComplaint } from './relatedComplaints';
 import { registrationInputOf } from './registrationInput';
+import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
+import { checkReceiptDate } from '../../../domain/src/receiptDate';
+import { voidAfterFailure } from './voidNumber';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -56,6 +61,7 @@ const refusalField: Partial<Record<Refusal['reason'], string>> = {
   termTooShort: 'handlingTerm',
   termTooLong: 'handlingTerm',
   dateInFuture: 'message.receivedAt',
+  receivedBeforeStart: 'message.receivedAt',
   aroseAfterReceipt: 'issueAroseOn',
   notLate: 'issueAroseOn',
   relatedComplaintMissing: 'admissibility.relatedComplaint',
@@ -108,8 +114,11 @@ export async function registerComplaint(
   const now = services.clock.now();
   const ctx = procedureContext(services);
   const message = request.message;
-  const attachments = (message.attachments ?? []).map((a) => ({
+  // Two attachments with the same name each get a name of their own, so each can be downloaded by name.
+  const names = uniqueAttachmentNames((message.attachments ?? []).map((a) => a.name));
+  const attachments = (message.attachments ?? []).map((a, i) => ({
     ...a,
+    name: names[i] ?? a.name,
     bytes: Buffer.from(a.contentBase64, 'base64'),
   }));
   const tooBig = attachments.find((a) => a.bytes.length > maxAttachmentBytes);
@@ -136,10 +145,29 @@ export async function registerComplaint(
     const message = `Kies een categorie uit de lijst: ${services.procedure.settings.causeCategories.join(', ')}.`;
     throw validationError(message, [{ field: 'category', message }]);
   }
-  const refusal = checkRegistration({ ...input, attachments: [] }, ctx);
+  const refusal =
+    checkReceiptDate(input.receivedOn, services.config.organisationStart) ??
+    checkRegistration({ ...input, attachments: [] }, ctx);
   if (refusal) throw refusalError(refusal);
   if (input.admissibility?.relatedComplaint !== undefined)
     await checkRelatedComplaint(services.index, input.complainant, input.admissibility.relatedComplaint);
+  const year = Number(ctx.today.slice(0, 4));
+  // Everything that can refuse deterministically is checked before a number is taken: a dry run of the domain
+  // with the attachments as they will be stored. What can still fail after numbering is storage itself.
+  const dryRun = buildComplaint(
+    {
+      ...input,
+      number: formatComplaintNumber(year, 1),
+      attachments: attachments.map((a) => ({
+        name: a.name,
+        contentType: a.contentType,
+        size: a.bytes.length,
+        blobName: `${'0'.repeat(36)}/attachments/${attachments.length}-${a.name}`,
+      })),
+    },
+    ctx,
+  );
+  if (!dryRun.ok) throw refusalError(dryRun);
 
   const messageKey = messageKeyOf(message.internetMessageId);
   let complaintId: string = randomUUID();
@@ -169,47 +197,55 @@ export async function registerComplaint(
     await sleep(100);
   }
 
-  const year = Number(ctx.today.slice(0, 4));
   const sequence = await services.complaints.allocateNumber(year, complaintId);
-  const refs: AttachmentRef[] = [];
-  for (const [index, a] of attachments.entries()) {
-    const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
-    refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
+  try {
+    return await writeComplaint();
+  } catch (error) {
+    await voidAfterFailure(services, { year, sequence, complaintId, messageKey, error });
+    throw error;
   }
-  const { attachments: _omitted, ...original } = message;
-  await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
 
-  const result = buildComplaint(
-    { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
-    ctx,
-  );
-  if (!result.ok) throw refusalError(result);
-  const doc: ComplaintDocument = {
-    id: complaintId,
-    year,
-    registeredAt: now.toISOString(),
-    registeredBy: { id: principal.id, name: principal.name },
-    message: {
-      internetMessageId: message.internetMessageId,
-      conversationId: message.conversationId,
-      ...(message.restItemId ? { restItemId: message.restItemId } : {}),
-      subject: message.subject,
-      from: message.from,
-      receivedAt: message.receivedAt,
-    },
-    state: result.state,
-    ...(request.category ? { category: request.category } : {}),
-    actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
-  };
-  const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
-  const outcome = await services.complaints.create(doc, rows);
-  const stored = await services.complaints.get(complaintId);
-  if (!stored)
-    throw new AppError(
-      'unavailable',
-      'storage',
-      'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
+  async function writeComplaint(): Promise<RegistrationResult> {
+    const refs: AttachmentRef[] = [];
+    for (const [index, a] of attachments.entries()) {
+      const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
+      refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
+    }
+    const { attachments: _omitted, ...original } = message;
+    await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
+
+    const result = buildComplaint(
+      { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
+      ctx,
     );
-  await refreshIndex(services.index, stored.doc);
-  return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+    if (!result.ok) throw refusalError(result);
+    const doc: ComplaintDocument = {
+      id: complaintId,
+      year,
+      registeredAt: now.toISOString(),
+      registeredBy: { id: principal.id, name: principal.name },
+      message: {
+        internetMessageId: message.internetMessageId,
+        conversationId: message.conversationId,
+        ...(message.restItemId ? { restItemId: message.restItemId } : {}),
+        subject: message.subject,
+        from: message.from,
+        receivedAt: message.receivedAt,
+      },
+      state: result.state,
+      ...(request.category ? { category: request.category } : {}),
+      actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
+    };
+    const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
+    const outcome = await services.complaints.create(doc, rows);
+    const stored = await services.complaints.get(complaintId);
+    if (!stored)
+      throw new AppError(
+        'unavailable',
+        'storage',
+        'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
+      );
+    await refreshIndex(services.index, stored.doc);
+    return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+  }
 }

@@ -37,7 +37,10 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
     const body = await readJson(request, registrationRequest);
     const registered = await registerComplaint(s, principal, body);
     const created = registered.created;
-    // The first letter goes out at once (the deliverLetters timer is the safety net); the answer shows it sent.
+    // No work after the answer: a Functions host may freeze the worker once the response is out. So the first
+    // letter is tried here within a small budget (the answer then shows it sent); whatever the budget leaves, and
+    // any Graph fault, stays in the outbox for the deliverLetters timer, so a slow or absent Graph never fails
+    // a registration that is already safely stored.
     const doc = created ? await afterDelivery(s, registered.doc) : registered.doc;
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),

@@ -62,7 +62,8 @@ const postRetry = (services: ServicesFactory): HttpHandler =>
     const id = request.params['id'] ?? '';
     const seq = seqParam(request.params['seq']);
     await retryLetter(s, principal, id, seq);
-    void deliverSoon(defaultLetterDelivery(s), id);
+    // Tried now within the delivery budget, so no work continues after the answer; the timer is the safety net.
+    await deliverSoon(defaultLetterDelivery(s), id);
     return json(202, { status: 'queued' });
   });
 
@@ -76,7 +77,7 @@ export function letterFunctions(
   services: ServicesFactory,
   overrides: LetterRuntimeOverrides = {},
 ): FunctionDefinition[] {
-  // Without overrides, share the production dependencies with `deliverSoon` (one Graph client per process).
+  // Without overrides, share the production dependencies with the HTTP handlers (one Graph client per process).
   const deps = Object.keys(overrides).length > 0 ? letterDeliveryFactory(overrides) : defaultLetterDelivery;
   return [
     {

@@ -1,5 +1,14 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { AppError, type AppErrorKind } from '../shared/errors';
+import { isDependencyUnavailable, retryAfterSeconds } from './unavailable';
+
+/** Storage (or Graph, where a request waits on it) could not be reached: the handler tries again shortly. */
+export const storageUnavailableError = (): AppError =>
+  new AppError(
+    'unavailable',
+    'unavailable',
+    'Het klachtenregister kan de opslag op dit moment niet bereiken. Probeer het zo opnieuw; uw invoer blijft bewaard.',
+  );
 
 /** One status per kind of error: the only place that knows the mapping. */
 const statusOf: Record<AppErrorKind, number> = {
@@ -39,16 +48,26 @@ export function problem(
   };
 }
 
-/** Maps any thrown value to a problem response; unknown errors become a 500 that reveals nothing. */
+/**
+ * Maps any thrown value to a problem response: an unreachable dependency becomes a 503 with Retry-After, other
+ * unknown errors a 500 that reveals nothing.
+ */
 export function problemFromError(error: unknown): HttpResponseInit {
   if (error instanceof AppError) {
     const extra = error.fieldErrors.length > 0 ? { errors: [...error.fieldErrors] } : {};
     const response = problem(statusOf[error.kind], error.code, error.message, extra);
+    if (error.kind === 'unavailable') {
+      response.headers = {
+        ...(response.headers as Record<string, string>),
+        'retry-after': String(retryAfterSeconds),
+      };
+    }
     if (error.kind === 'unauthenticated') {
       response.headers = { ...(response.headers as Record<string, string>), 'www-authenticate': 'Bearer' };
     }
     return response;
   }
+  if (isDependencyUnavailable(error)) return problemFromError(storageUnavailableError());
   return problem(
     500,
     'internal',

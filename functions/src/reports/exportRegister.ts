@@ -1,10 +1,12 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/ports/clock';
+import type { NumberLedger } from '../app/ports/numberLedger';
 import type { WatchStore } from '../app/ports/watchStore';
 import type { RegisterSourceDeps } from './registerSource';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
 import { exportRows } from './registerExport';
+import { withVoidedRows } from './voidedRows';
 import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { toCsv } from './spreadsheet';
@@ -13,6 +15,7 @@ import type { XlsxWriter } from '../app/ports/xlsxWriter';
 export interface ExportRegisterDeps extends RegisterSourceDeps {
   clock: Clock;
   watch: WatchStore;
+  numbers: NumberLedger;
 }
 
 export interface ExportFile {
@@ -38,7 +41,10 @@ export async function exportRegister(
     throw validationError('Kies csv of xlsx.', [{ field: 'format', message: 'csv of xlsx' }]);
   const now = services.clock.now();
   const items = await loadYear(services, year);
-  const rows = exportRows(items, toAmsterdamDate(now));
+  const rows = withVoidedRows(
+    exportRows(items, toAmsterdamDate(now)),
+    await services.numbers.listVoided(year),
+  );
   const at = now.toISOString();
   const who = { at, actorId: principal.id, actorName: principal.name };
   await services.watch.audit({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText } from '../../../domain/src/textPolicy';
 import { localDateOf, toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/ports/clock';
 import type { ProcedureSettings } from '../../../domain/src/settings';
@@ -78,7 +79,7 @@ export async function getYearlyReport(
 }
 
 export const recommendationsBody = z.strictObject({
-  recommendations: z.string().max(20_000),
+  recommendations: multiLineText(20_000),
   measuresCarriedOut: z
     .array(z.string().regex(/^K-\d{4}-\d{4}#\d{1,3}$/))
     .max(5000)

@@ -193,10 +193,15 @@ export function memoryServices(start: Date) {
     email: 'derde@example.org',
   });
   const services: Services = {
-    config: {} as Config,
+    config: { organisationStart: '2000-01-01' } as Config,
     clock,
     authenticator: { authenticate: () => Promise.resolve(handler) },
     complaints: store,
+    numbers: {
+      voidNumber: () => Promise.resolve(),
+      listVoided: () => Promise.resolve([]),
+      releaseClaim: () => Promise.resolve(),
+    },
     files,
     index,
     probe: { ping: () => Promise.resolve() },
