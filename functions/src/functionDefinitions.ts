@@ -11,6 +11,7 @@ import {
   postStep,
 } from './functions/complaints';
 import { letterFunctions } from './functions/letters';
+import { mailboxFunctions } from './functions/mailbox';
 import { reportFunctions } from './functions/reports';
 import { timerFunctions } from './functions/timers';
 
@@ -70,5 +71,6 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
     ...letterFunctions(services),
     ...timerFunctions(services),
     ...reportFunctions(services),
+    ...mailboxFunctions(services),
   ];
 }

@@ -15,6 +15,7 @@ import { AppError, validationError } from './errors';
 import { can, type Principal } from './principal';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './complaintIndex';
+import { afterRegistration } from './conversation/linkMessage';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -161,7 +162,7 @@ export async function registerComplaint(
     const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
     refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
   }
-  const { attachments: _omitted, ...original } = message;
+  const { attachments: _omitted, mimeBase64: _mime, ...original } = message;
   await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
 
   const result = buildComplaint(
@@ -196,5 +197,7 @@ export async function registerComplaint(
       'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
     );
   await refreshIndex(services.index, stored.doc);
+  // The original as evidence, the conversation claimed, the category set: best effort, never failing the registration.
+  await afterRegistration(services.conversation, stored.doc, message).catch(() => undefined);
   return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
 }
