@@ -85,7 +85,14 @@ export function buildMime(
   const text = Buffer.from(item.bodyText, 'utf8').toString('base64');
   if (attachments.length === 0) {
     return Buffer.from(
-      [...headers, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', text, ''].join('\r\n'),
+      [
+        ...headers,
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        text,
+        '',
+      ].join('\r\n'),
       'utf8',
     );
   }
@@ -98,9 +105,14 @@ export function buildMime(
     ),
   ];
   return Buffer.from(
-    [...headers, `Content-Type: multipart/mixed; boundary="${boundary}"`, '', ...parts, `--${boundary}--`, ''].join(
-      '\r\n',
-    ),
+    [
+      ...headers,
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      ...parts,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
     'utf8',
   );
 }
@@ -129,8 +141,12 @@ const legacyPrefix = 'AAMkLegacy-';
 
 export function createMailboxSandbox(mailbox: string): MailboxSandbox {
   const items: MailboxItem[] = [];
-  const sentKnown: { id: string; internetMessageId: string; conversationId: string; headers: Record<string, string> }[] =
-    [];
+  const sentKnown: {
+    id: string;
+    internetMessageId: string;
+    conversationId: string;
+    headers: Record<string, string>;
+  }[] = [];
   const subscriptions = new Map<string, Subscription>();
   let notificationsOn = true;
 
@@ -158,7 +174,9 @@ export function createMailboxSandbox(mailbox: string): MailboxSandbox {
         signal: AbortSignal.timeout(validationTimeoutMs),
       });
       const text = await res.text();
-      return res.status === 200 && /^text\/plain\b/i.test(res.headers.get('content-type') ?? '') && text === token;
+      return (
+        res.status === 200 && /^text\/plain\b/i.test(res.headers.get('content-type') ?? '') && text === token
+      );
     } catch {
       return false;
     }
@@ -235,10 +253,15 @@ export function createMailboxSandbox(mailbox: string): MailboxSandbox {
       if (clientState !== undefined && (typeof clientState !== 'string' || clientState.length > 128))
         return bad('clientState must be a string of at most 128 characters');
       if (!(await validate(b['notificationUrl'])))
-        return bad('Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
-      const lifecycle = typeof b['lifecycleNotificationUrl'] === 'string' ? b['lifecycleNotificationUrl'] : undefined;
+        return bad(
+          'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+        );
+      const lifecycle =
+        typeof b['lifecycleNotificationUrl'] === 'string' ? b['lifecycleNotificationUrl'] : undefined;
       if (lifecycle && lifecycle !== b['notificationUrl'] && !(await validate(lifecycle)))
-        return bad('Subscription validation request failed. Lifecycle notification endpoint must respond with 200 OK.');
+        return bad(
+          'Subscription validation request failed. Lifecycle notification endpoint must respond with 200 OK.',
+        );
       const s: Subscription = {
         id: randomUUID(),
         resource: b['resource'],
@@ -255,17 +278,22 @@ export function createMailboxSandbox(mailbox: string): MailboxSandbox {
     const one = /^\/v1\.0\/subscriptions\/([^/]+)(\/reauthorize)?$/i.exec(path);
     if (one?.[1]) {
       const s = subscriptions.get(decodeURIComponent(one[1]));
-      if (!s) return { status: 404, error: { code: 'ResourceNotFound', message: 'The object was not found.' } };
+      if (!s)
+        return { status: 404, error: { code: 'ResourceNotFound', message: 'The object was not found.' } };
       if (one[2] && method === 'POST') return { status: 204 };
       if (method === 'DELETE') {
         subscriptions.delete(s.id);
         return { status: 204 };
       }
       if (method === 'PATCH') {
-        const expiry = Date.parse(String((body as Record<string, unknown> | undefined)?.['expirationDateTime']));
+        const expiry = Date.parse(
+          String((body as Record<string, unknown> | undefined)?.['expirationDateTime']),
+        );
         if (Number.isNaN(expiry)) return bad('expirationDateTime is required');
         if (expiry > Date.now() + maxMessageSubscriptionMinutes * 60_000)
-          return bad(`Subscription expiration can only be ${maxMessageSubscriptionMinutes} minutes in the future.`);
+          return bad(
+            `Subscription expiration can only be ${maxMessageSubscriptionMinutes} minutes in the future.`,
+          );
         s.expirationDateTime = new Date(expiry).toISOString();
         return { status: 200, body: { ...s } };
       }
@@ -284,7 +312,7 @@ export function createMailboxSandbox(mailbox: string): MailboxSandbox {
       if (Number.isNaN(from) || from < 0 || from > items.length) return bad('Invalid delta token.');
       const page = items.slice(from, from + deltaPageSize);
       const next = from + page.length;
-      const base = `${url.origin}${url.pathname}`;
+      const base = `http://${req.headers.host ?? '127.0.0.1'}${url.pathname}`;
       const link =
         next < items.length
           ? { '@odata.nextLink': `${base}?$skiptoken=${next}` }
@@ -322,7 +350,9 @@ export function createMailboxSandbox(mailbox: string): MailboxSandbox {
       if (!filter) return undefined;
       const wanted = (filter[1] ?? '').replace(/''/g, "'");
       const select = (url.searchParams.get('$select') ?? '').split(',');
-      const hits = items.filter((i) => i.internetMessageId === wanted).map((i) => messageJson(req, i, select));
+      const hits = items
+        .filter((i) => i.internetMessageId === wanted)
+        .map((i) => messageJson(req, i, select));
       const sentHits = sentKnown
         .filter((s) => s.internetMessageId === wanted)
         .map((s) => ({

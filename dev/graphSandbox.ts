@@ -388,9 +388,15 @@ export async function startGraphSandbox(
     const scope = /^\/v1\.0\/users\/([^/]+)/.exec(url.pathname)?.[1]?.toLowerCase() ?? 'tenant';
     if ((inFlight.get(scope) ?? 0) >= maxConcurrent) {
       stats.faults.throttle++;
-      return graphError(res, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
-        'retry-after': '1',
-      });
+      return graphError(
+        res,
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+        {
+          'retry-after': '1',
+        },
+      );
     }
     inFlight.set(scope, (inFlight.get(scope) ?? 0) + 1);
     let answer: Answer;
@@ -411,7 +417,9 @@ export async function startGraphSandbox(
     }
     if (answer.error) return graphError(res, answer.status, answer.error.code, answer.error.message);
     if (answer.raw)
-      return void res.writeHead(answer.status, { 'content-type': answer.raw.contentType }).end(answer.raw.bytes);
+      return void res
+        .writeHead(answer.status, { 'content-type': answer.raw.contentType })
+        .end(answer.raw.bytes);
     if (answer.body === undefined) return void res.writeHead(answer.status).end();
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   }

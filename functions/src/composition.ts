@@ -84,7 +84,11 @@ export function createServices(
   services.conversation = {
     complaints: services.complaints,
     index: services.index,
-    mailboxStore: createTableMailboxStore(storage.tables.mailbox, storage.tables.complaints, storage.tables.keys),
+    mailboxStore: createTableMailboxStore(
+      storage.tables.mailbox,
+      storage.tables.complaints,
+      storage.tables.keys,
+    ),
     graph: createGraphMailbox({
       baseUrl: config.graph.baseUrl,
       mailbox: config.graph.mailbox,

@@ -21,7 +21,11 @@ export function createBlobEvidenceStore(container: ContainerClient): EvidenceSto
         // Already kept (a retry): the stored bytes stay the evidence.
         if ((error as { statusCode?: number }).statusCode !== 409) throw error;
         const props = await container.getBlobClient(blobName).getProperties();
-        return { blobName, sha256: props.metadata?.['sha256'] ?? sha256, size: props.contentLength ?? mime.length };
+        return {
+          blobName,
+          sha256: props.metadata?.['sha256'] ?? sha256,
+          size: props.contentLength ?? mime.length,
+        };
       }
       return { blobName, sha256, size: mime.length };
     },

@@ -33,7 +33,9 @@ const graphMessage = z.object({
   internetMessageId: z.string().nullish(),
   conversationId: z.string().nullish(),
   subject: z.string().nullish(),
-  from: z.object({ emailAddress: z.object({ name: z.string().nullish(), address: z.string().nullish() }) }).nullish(),
+  from: z
+    .object({ emailAddress: z.object({ name: z.string().nullish(), address: z.string().nullish() }) })
+    .nullish(),
   receivedDateTime: z.string().nullish(),
   body: z.object({ content: z.string().nullish() }).nullish(),
   internetMessageHeaders: z.array(z.object({ name: z.string(), value: z.string() })).nullish(),

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { odata, RestError, type TableClient } from '@azure/data-tables';
-import type {
-  MailboxStore,
-  MessageLink,
-  SubscriptionInfo,
-  UnreviewedMail,
-} from '../app/ports/mailboxPorts';
+import type { MailboxStore, MessageLink, SubscriptionInfo, UnreviewedMail } from '../app/ports/mailboxPorts';
 
 /**
  * Mailbox capture's table (`complaintmailbox`):
@@ -87,12 +82,17 @@ export function createTableMailboxStore(
     },
     async addUnreviewed(mail) {
       try {
-        await mailbox.createEntity({ partitionKey: 'unreviewed', rowKey: mail.key, data: JSON.stringify(mail) });
+        await mailbox.createEntity({
+          partitionKey: 'unreviewed',
+          rowKey: mail.key,
+          data: JSON.stringify(mail),
+        });
       } catch (error) {
         if (status(error) !== 409) throw error;
       }
     },
-    getUnreviewed: (key) => (/^[0-9a-f]{64}$/.test(key) ? read<UnreviewedMail>('unreviewed', key) : Promise.resolve(undefined)),
+    getUnreviewed: (key) =>
+      /^[0-9a-f]{64}$/.test(key) ? read<UnreviewedMail>('unreviewed', key) : Promise.resolve(undefined),
     async listUnreviewed() {
       const out: UnreviewedMail[] = [];
       const rows = mailbox.listEntities<{ data: string }>({
@@ -135,4 +135,3 @@ export function createTableMailboxStore(
     },
   };
 }
-

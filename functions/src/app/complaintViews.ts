@@ -51,6 +51,7 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
     allowedSteps: allowedSteps(s),
     etag: revisionTag(doc),
+    ...(doc.newMessage ? { newMessage: { ...doc.newMessage } } : {}),
   };
 }
 

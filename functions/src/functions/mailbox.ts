@@ -45,7 +45,12 @@ const getMessages = (services: ServicesFactory): HttpHandler =>
 
 const getOriginal = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
-    const original = await getOriginalMessage(s.conversation, principal, param(request, 'id'), param(request, 'seq'));
+    const original = await getOriginalMessage(
+      s.conversation,
+      principal,
+      param(request, 'id'),
+      param(request, 'seq'),
+    );
     return {
       status: 200,
       headers: {
@@ -92,7 +97,16 @@ const notifications =
     } catch {
       items = undefined;
     }
-    if (!Array.isArray(items)) return { status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'urn:klachtenregister:problem:validation', title: 'Geen meldingen in het verzoek.', status: 400 }) };
+    if (!Array.isArray(items))
+      return {
+        status: 400,
+        headers: { 'content-type': 'application/problem+json' },
+        body: JSON.stringify({
+          type: 'urn:klachtenregister:problem:validation',
+          title: 'Geen meldingen in het verzoek.',
+          status: 400,
+        }),
+      };
     try {
       const s = await services();
       const { accepted, rejected } = await handleNotifications(s.conversation, items as never[]);
@@ -106,7 +120,10 @@ const notifications =
   };
 
 const timer =
-  (services: ServicesFactory, run: (s: Services, log: (line: string) => void) => Promise<unknown>): TimerHandler =>
+  (
+    services: ServicesFactory,
+    run: (s: Services, log: (line: string) => void) => Promise<unknown>,
+  ): TimerHandler =>
   async (_timer, context) => {
     await run(await services(), (line) => context.log(line));
   };
@@ -114,8 +131,20 @@ const timer =
 /** Mailbox capture: the conversation routes, Graph's notification endpoint and the capture timers. */
 export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[] {
   return [
-    { kind: 'http', name: 'linkMessage', route: 'complaints/{id}/messages', methods: ['POST'], handler: postMessage(services) },
-    { kind: 'http', name: 'listMessages', route: 'complaints/{id}/messages', methods: ['GET'], handler: getMessages(services) },
+    {
+      kind: 'http',
+      name: 'linkMessage',
+      route: 'complaints/{id}/messages',
+      methods: ['POST'],
+      handler: postMessage(services),
+    },
+    {
+      kind: 'http',
+      name: 'listMessages',
+      route: 'complaints/{id}/messages',
+      methods: ['GET'],
+      handler: getMessages(services),
+    },
     {
       kind: 'http',
       name: 'originalMessage',
@@ -123,7 +152,13 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
       methods: ['GET'],
       handler: getOriginal(services),
     },
-    { kind: 'http', name: 'unreviewedMail', route: 'mailbox/unreviewed', methods: ['GET'], handler: getUnreviewed(services) },
+    {
+      kind: 'http',
+      name: 'unreviewedMail',
+      route: 'mailbox/unreviewed',
+      methods: ['GET'],
+      handler: getUnreviewed(services),
+    },
     {
       kind: 'http',
       name: 'dismissUnreviewed',
@@ -143,19 +178,25 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
       kind: 'timer',
       name: 'mailboxSubscription',
       schedule: mailboxSchedules.mailboxSubscription,
-      handler: timer(services, async (s, log) => log(`subscription: ${await ensureSubscription(s.conversation)}`)),
+      handler: timer(services, async (s, log) =>
+        log(`subscription: ${await ensureSubscription(s.conversation)}`),
+      ),
     },
     {
       kind: 'timer',
       name: 'mailboxDelta',
       schedule: mailboxSchedules.mailboxDelta,
-      handler: timer(services, async (s, log) => log(`delta: ${JSON.stringify(await syncInbox(s.conversation))}`)),
+      handler: timer(services, async (s, log) =>
+        log(`delta: ${JSON.stringify(await syncInbox(s.conversation))}`),
+      ),
     },
     {
       kind: 'timer',
       name: 'unreviewedSweep',
       schedule: mailboxSchedules.unreviewedSweep,
-      handler: timer(services, async (s, log) => log(`unreviewed warned: ${await unreviewedSweep(s.conversation)}`)),
+      handler: timer(services, async (s, log) =>
+        log(`unreviewed warned: ${await unreviewedSweep(s.conversation)}`),
+      ),
     },
   ];
 }

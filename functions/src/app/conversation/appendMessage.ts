@@ -67,7 +67,9 @@ export async function appendMessage(
   actor: Principal | 'system',
   mime: Buffer | undefined,
 ): Promise<{ doc: ComplaintDocument; created: boolean; seq: number }> {
-  const evidence = mime ? await deps.evidence.putOriginal(complaintId, originalNameOf(message.internetMessageId), mime) : undefined;
+  const evidence = mime
+    ? await deps.evidence.putOriginal(complaintId, originalNameOf(message.internetMessageId), mime)
+    : undefined;
   for (let attempt = 0; attempt < 20; attempt++) {
     const stored = await deps.complaints.get(complaintId);
     if (!stored) throw notFound();
@@ -109,7 +111,12 @@ export async function appendMessage(
       },
       actors: { ...doc.actors, [String(timelineSeq)]: message.from.name || message.from.address },
       ...(source === 'captured'
-        ? { newMessage: { since: doc.newMessage?.since ?? now.toISOString(), count: (doc.newMessage?.count ?? 0) + 1 } }
+        ? {
+            newMessage: {
+              since: doc.newMessage?.since ?? now.toISOString(),
+              count: (doc.newMessage?.count ?? 0) + 1,
+            },
+          }
         : {}),
     };
     try {
@@ -126,5 +133,9 @@ export async function appendMessage(
     await refreshIndex(deps.index, next).catch(() => undefined);
     return { doc: next, created: true, seq };
   }
-  throw new AppError('unavailable', 'busy', 'De klacht wordt op dit moment vaak gewijzigd. Probeer het opnieuw.');
+  throw new AppError(
+    'unavailable',
+    'busy',
+    'De klacht wordt op dit moment vaak gewijzigd. Probeer het opnieuw.',
+  );
 }

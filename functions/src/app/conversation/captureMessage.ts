@@ -44,7 +44,9 @@ export async function captureMessage(deps: ConversationDeps, graphId: string): P
     mime,
   );
   if (!created) return 'known';
-  await deps.graph.addCategories(message.id, [categoryOf(doc.state.number)]).catch(() => deps.log('category not set'));
+  await deps.graph
+    .addCategories(message.id, [categoryOf(doc.state.number)])
+    .catch(() => deps.log('category not set'));
   await tellHandler(deps, doc.id, doc.state.number, doc.state.handler, seq);
   return 'captured';
 }
@@ -101,7 +103,13 @@ export async function ensureSubscription(
 
 /** One delta round over the Inbox: every e-mail since the stored delta link is captured (or found known). */
 export async function syncInbox(deps: ConversationDeps): Promise<Record<CaptureOutcome, number>> {
-  const counts: Record<CaptureOutcome, number> = { registered: 0, known: 0, captured: 0, unreviewed: 0, gone: 0 };
+  const counts: Record<CaptureOutcome, number> = {
+    registered: 0,
+    known: 0,
+    captured: 0,
+    unreviewed: 0,
+    gone: 0,
+  };
   const { ids, deltaLink } = await deps.graph.deltaInbox(await deps.mailboxStore.getDeltaLink());
   for (const id of ids) counts[await captureMessage(deps, id)]++;
   // Saved only after every e-mail was handled: a run that dies half-way is repeated, never skipped.

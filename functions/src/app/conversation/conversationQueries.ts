@@ -51,7 +51,9 @@ export async function listConversation(
   const stored = await readable(deps, principal, id);
   const doc = stored.doc;
   const rows = (await deps.mailboxStore.listMessages(id)) as unknown as ConversationRow[];
-  const registered = await deps.evidence.getOriginal(`${id}/originals/${originalNameOf(doc.message.internetMessageId)}.eml`);
+  const registered = await deps.evidence.getOriginal(
+    `${id}/originals/${originalNameOf(doc.message.internetMessageId)}.eml`,
+  );
   const entries: ConversationEntry[] = [
     {
       seq: '1',
@@ -64,19 +66,17 @@ export async function listConversation(
       sha256: registered?.sha256 ?? null,
       size: registered?.bytes.length ?? null,
     },
-    ...rows.map(
-      (r): ConversationEntry => ({
-        seq: String(r.seq),
-        internetMessageId: r.internetMessageId,
-        direction: 'in',
-        from: r.from,
-        subject: r.subject,
-        at: r.at,
-        source: r.source,
-        sha256: r.sha256 ?? null,
-        size: r.size ?? null,
-      }),
-    ),
+    ...rows.map((r): ConversationEntry => ({
+      seq: String(r.seq),
+      internetMessageId: r.internetMessageId,
+      direction: 'in',
+      from: r.from,
+      subject: r.subject,
+      at: r.at,
+      source: r.source,
+      sha256: r.sha256 ?? null,
+      size: r.size ?? null,
+    })),
   ];
   for (const record of await deps.complaints.listOutbox({ complaintId: id })) {
     const entry = parseOutboxEntry(record.data);
@@ -107,7 +107,7 @@ async function clearNewMessage(deps: ConversationDeps, id: string): Promise<void
     if (!stored?.doc.newMessage) return;
     const { newMessage: _seen, ...rest } = stored.doc;
     try {
-      await deps.complaints.update(rest as ComplaintDocument, stored.etag, []);
+      await deps.complaints.update(rest, stored.etag, []);
       return;
     } catch (error) {
       if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;
@@ -132,7 +132,9 @@ export async function getOriginalMessage(
   const original = blobName ? await deps.evidence.getOriginal(blobName) : undefined;
   if (!original)
     throw new AppError('notFound', 'original-not-found', 'Van dit bericht is geen origineel bewaard.');
-  await deps.complaints.audit(id, [auditEntry(deps.clock.now(), principal, 'read-original', `message ${seq}`)]);
+  await deps.complaints.audit(id, [
+    auditEntry(deps.clock.now(), principal, 'read-original', `message ${seq}`),
+  ]);
   return original;
 }
 
@@ -153,16 +155,29 @@ export interface Candidate {
 export async function candidateComplaints(
   deps: ConversationDeps & { index: ComplaintIndex },
   principal: Principal,
-  message: { internetMessageId: string; conversationId: string; subject: string; fromAddress: string; inReplyTo?: string },
+  message: {
+    internetMessageId: string;
+    conversationId: string;
+    subject: string;
+    fromAddress: string;
+    inReplyTo?: string;
+  },
 ): Promise<Candidate[]> {
-  const matches: { complaintId: string; reason: Candidate['reason'] }[] = await matchComplaints(deps, message);
+  const matches: { complaintId: string; reason: Candidate['reason'] }[] = await matchComplaints(
+    deps,
+    message,
+  );
   const linked = await deps.mailboxStore.linkOf(message.internetMessageId);
   if (linked && !matches.some((m) => m.complaintId === linked.complaintId))
     matches.unshift({ complaintId: linked.complaintId, reason: 'conversation' });
   if (message.fromAddress) {
     const same = await deps.index.byComplainant(message.fromAddress.trim().toLowerCase(), '');
     for (const e of same)
-      if (e.status === 'open' && e.complainantAddress === message.fromAddress.trim().toLowerCase() && !matches.some((m) => m.complaintId === e.id))
+      if (
+        e.status === 'open' &&
+        e.complainantAddress === message.fromAddress.trim().toLowerCase() &&
+        !matches.some((m) => m.complaintId === e.id)
+      )
         matches.push({ complaintId: e.id, reason: 'sameSender' });
   }
   const out: Candidate[] = [];
@@ -184,7 +199,11 @@ export async function candidateComplaints(
 /** `GET /api/mailbox/unreviewed` (handlers): e-mails nobody has decided about, oldest first, without their text. */
 export async function listUnreviewed(deps: ConversationDeps, principal: Principal) {
   if (!can(principal, 'handle'))
-    throw new AppError('forbidden', 'forbidden', 'Alleen klachtbehandelaars zien de niet-beoordeelde e-mails.');
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      'Alleen klachtbehandelaars zien de niet-beoordeelde e-mails.',
+    );
   return (await deps.mailboxStore.listUnreviewed()).map((m) => ({
     id: m.key,
     internetMessageId: m.internetMessageId,
@@ -208,8 +227,13 @@ export async function dismissUnreviewed(
   if (!mail || mail.dismissed)
     throw new AppError('notFound', 'unreviewed-not-found', 'Deze e-mail staat niet (meer) op de lijst.');
   const at = deps.clock.now();
-  await deps.mailboxStore.saveUnreviewed({ ...mail, dismissed: { at: at.toISOString(), by: principal.id, reason } });
-  await deps.watch.audit(auditEntry(at, principal, 'unreviewed-dismissed', `e-mail ${key.slice(0, 12)}: ${reason}`));
+  await deps.mailboxStore.saveUnreviewed({
+    ...mail,
+    dismissed: { at: at.toISOString(), by: principal.id, reason },
+  });
+  await deps.watch.audit(
+    auditEntry(at, principal, 'unreviewed-dismissed', `e-mail ${key.slice(0, 12)}: ${reason}`),
+  );
 }
 
 export { unreviewedKeyOf };

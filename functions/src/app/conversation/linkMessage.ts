@@ -99,7 +99,8 @@ export async function linkMessage(
     mime,
   );
   if (message.conversationId) await deps.mailboxStore.putConversation(message.conversationId, complaintId);
-  if (graphId) await deps.graph.addCategories(graphId, [categoryOf(result.doc.state.number)]).catch(() => undefined);
+  if (graphId)
+    await deps.graph.addCategories(graphId, [categoryOf(result.doc.state.number)]).catch(() => undefined);
   return { doc: result.doc, created: result.created };
 }
 
@@ -111,7 +112,12 @@ export async function linkMessage(
 export async function afterRegistration(
   deps: ConversationDeps,
   doc: ComplaintDocument,
-  message: { internetMessageId: string; conversationId: string; restItemId?: string | undefined; mimeBase64?: string | undefined },
+  message: {
+    internetMessageId: string;
+    conversationId: string;
+    restItemId?: string | undefined;
+    mimeBase64?: string | undefined;
+  },
 ): Promise<void> {
   await deps.mailboxStore.removeUnreviewed(message.internetMessageId);
   if (message.conversationId) await deps.mailboxStore.putConversation(message.conversationId, doc.id);

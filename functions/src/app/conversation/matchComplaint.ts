@@ -45,7 +45,9 @@ export async function matchComplaints(
   };
   if (message.conversationId)
     add(await deps.mailboxStore.conversationOwner(message.conversationId), 'conversation');
-  const parents = [...new Set([message.inReplyTo, ...(message.references ?? [])].filter((p): p is string => !!p))];
+  const parents = [
+    ...new Set([message.inReplyTo, ...(message.references ?? [])].filter((p): p is string => !!p)),
+  ];
   for (const parent of parents.slice(-10)) {
     add(await deps.complaints.lookupMessage(messageKeyOf(parent)), 'reply');
     add((await deps.mailboxStore.linkOf(parent))?.complaintId, 'reply');

@@ -12,7 +12,9 @@ export async function unreviewedSweep(deps: ConversationDeps): Promise<number> {
   const now = deps.clock.now();
   const today = toAmsterdamDate(now);
   const due = (await deps.mailboxStore.listUnreviewed()).filter(
-    (m) => deps.calendar.addWorkingDays(toAmsterdamDate(new Date(m.receivedAt)), unreviewedWarnWorkingDays) <= today,
+    (m) =>
+      deps.calendar.addWorkingDays(toAmsterdamDate(new Date(m.receivedAt)), unreviewedWarnWorkingDays) <=
+      today,
   );
   const fresh = [];
   for (const m of due) if (await deps.watch.claim('unreviewed-warning', m.key, now)) fresh.push(m);
