@@ -1,4 +1,3 @@
-import type { ComplaintDocument } from '../complaintDocument';
 import type { ComplaintIndex } from '../complaintIndex';
 import { AppError } from '../errors';
 import { isComplaintId, notFound } from '../findComplaint';
