@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { createMailboxSandbox, type IncomingMail, type MailboxSandbox } from './graphMailboxSandbox';
 
 /**
  * Dev and tests only: speaks the subset of Microsoft Graph the app uses, and checks requests the way Graph
@@ -23,6 +24,9 @@ export interface SentMessage {
   headers: Record<string, string>;
   /** internetMessageId of the message this one answers (createReply), if any. */
   inReplyTo: string | undefined;
+  /** Exchange gives every sent message its own internetMessageId; a reply keeps its thread's conversation. */
+  internetMessageId: string;
+  conversationId: string;
   sentAt: string;
 }
 
@@ -59,6 +63,10 @@ export interface GraphSandbox {
   /** Puts a message in the mailbox, as if it had been received; returns its Graph id. */
   deliverToMailbox(message: InboxMessage): string;
   stats(): SandboxStats;
+  /** The complaints mailbox's Inbox, subscriptions, notifications, delta, MIME and categories. */
+  mailbox: MailboxSandbox;
+  /** Puts an e-mail in the Inbox and notifies like Graph (`POST /dev/mailbox/incoming`). */
+  receiveMail(mail: IncomingMail): Promise<{ id: string; internetMessageId: string; conversationId: string }>;
   /** Forgets messages, faults and refusals. */
   reset(): void;
   close(): Promise<void>;
@@ -70,6 +78,8 @@ export interface GraphSandboxOptions {
   slowMs?: number;
   /** Only `Mail.Send` granted: reading the mailbox and drafting replies answer 403, as Exchange would. */
   sendOnly?: boolean;
+  /** Concurrent requests per mailbox before Graph answers 429 (Outlook's documented limit is 4). */
+  maxConcurrentPerMailbox?: number;
 }
 
 interface GraphRecipient {
@@ -92,6 +102,7 @@ interface Draft {
 interface StoredInbox extends InboxMessage {
   id: string;
   mailbox: string | undefined;
+  conversationId?: string;
 }
 
 function graphError(
@@ -154,6 +165,9 @@ export async function startGraphSandbox(
   const drafts = new Map<string, Draft>();
   const faults: (Fault | 'none')[] = [];
   const refused = new Set<string>();
+  const mailboxHalf = createMailboxSandbox(options.mailbox?.toLowerCase() ?? 'klachten@example.org');
+  const inFlight = new Map<string, number>();
+  const maxConcurrent = options.maxConcurrentPerMailbox ?? 4;
   let randomFaults: { rate: number; kinds: readonly Fault[]; random: () => number } | undefined;
   let slowMs = options.slowMs ?? 15_000;
   const stats: SandboxStats = {
@@ -193,9 +207,18 @@ export async function startGraphSandbox(
       text: isHtml ? undefined : content,
       headers,
       inReplyTo,
+      internetMessageId: `<${randomUUID()}@klachten.sandbox>`,
+      conversationId:
+        inbox.find((i) => i.internetMessageId === inReplyTo)?.conversationId ?? `AAQkSent${randomUUID()}`,
       sentAt: new Date().toISOString(),
     };
     sent.push(record);
+    mailboxHalf.knowSent({
+      id: record.id,
+      internetMessageId: record.internetMessageId,
+      conversationId: record.conversationId,
+      headers,
+    });
     return record;
   }
 
@@ -206,10 +229,15 @@ export async function startGraphSandbox(
       return typeof address === 'string' && refused.has(address.toLowerCase());
     });
 
-  type Answer = { status: number; body?: unknown; error?: { code: string; message: string } };
+  type Answer = {
+    status: number;
+    body?: unknown;
+    raw?: { contentType: string; bytes: Buffer };
+    error?: { code: string; message: string };
+  };
 
   /** Handles a request that got past faults and auth; returns the answer to write (or not, when lost). */
-  async function route(req: IncomingMessage, url: URL): Promise<Answer> {
+  async function route(req: IncomingMessage, url: URL, body: unknown): Promise<Answer> {
     const path = url.pathname;
     const user = /^\/v1\.0\/users\/([^/]+)(\/.*)$/.exec(path);
     if (!user?.[1] || !user[2]) return notFound(path);
@@ -227,8 +255,9 @@ export async function startGraphSandbox(
         error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' },
       };
     }
-    const body = req.method === 'POST' || req.method === 'PATCH' ? await readJsonSafe(req) : undefined;
     if (body === 'invalid') return bad('Unable to read JSON request payload.');
+    const mailboxAnswer = await mailboxHalf.route(req, url, body);
+    if (mailboxAnswer) return mailboxAnswer;
 
     if (req.method === 'POST' && rest === '/sendMail') {
       const payload = body as { message?: GraphMessage } | undefined;
@@ -357,7 +386,31 @@ export async function startGraphSandbox(
     if (fault === 'unavailable')
       return graphError(res, 503, 'ServiceNotAvailable', 'Service unavailable.', { 'retry-after': '1' });
 
-    const answer = await route(req, url);
+    // Outlook allows a few concurrent requests per app and mailbox; beyond them Graph answers 429.
+    const scope = /^\/v1\.0\/users\/([^/]+)/.exec(url.pathname)?.[1]?.toLowerCase() ?? 'tenant';
+    if ((inFlight.get(scope) ?? 0) >= maxConcurrent) {
+      stats.faults.throttle++;
+      return graphError(
+        res,
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+        {
+          'retry-after': '1',
+        },
+      );
+    }
+    inFlight.set(scope, (inFlight.get(scope) ?? 0) + 1);
+    let answer: Answer;
+    try {
+      const body = req.method === 'POST' || req.method === 'PATCH' ? await readJsonSafe(req) : undefined;
+      answer =
+        (/^\/v1\.0\/subscriptions(\/|$)/i.test(url.pathname) && body !== 'invalid'
+          ? await mailboxHalf.route(req, url, body)
+          : undefined) ?? (await route(req, url, body));
+    } finally {
+      inFlight.set(scope, (inFlight.get(scope) ?? 1) - 1);
+    }
     // The request was processed; now the answer is late, or never comes.
     if (fault === 'lostAnswer') return void res.destroy();
     if (fault === 'slow') {
@@ -372,6 +425,10 @@ export async function startGraphSandbox(
       if (res.destroyed || req.socket.destroyed) return;
     }
     if (answer.error) return graphError(res, answer.status, answer.error.code, answer.error.message);
+    if (answer.raw)
+      return void res
+        .writeHead(answer.status, { 'content-type': answer.raw.contentType })
+        .end(answer.raw.bytes);
     if (answer.body === undefined) return void res.writeHead(answer.status).end();
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   }
@@ -403,6 +460,21 @@ export async function startGraphSandbox(
       inbox.push({ ...message, id, mailbox: options.mailbox?.toLowerCase() });
       return id;
     },
+    mailbox: mailboxHalf,
+    receiveMail: async (mail) => {
+      const received = await mailboxHalf.receive(mail);
+      // The letters' half replies in this thread (createReply) like it does to any delivered message.
+      inbox.push({
+        id: received.id,
+        mailbox: options.mailbox?.toLowerCase(),
+        internetMessageId: received.internetMessageId,
+        conversationId: received.conversationId,
+        from: mail.from,
+        subject: mail.subject,
+        html: mail.bodyText,
+      });
+      return received;
+    },
     stats: () => ({ requests: stats.requests, faults: { ...stats.faults } }),
     reset: () => {
       sent.length = 0;
@@ -410,6 +482,7 @@ export async function startGraphSandbox(
       drafts.clear();
       faults.length = 0;
       refused.clear();
+      mailboxHalf.reset();
       randomFaults = undefined;
     },
     close: () =>

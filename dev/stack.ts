@@ -6,6 +6,8 @@ import { createFunctionDefinitions } from '../functions/src/functionDefinitions'
 import { startAzurite, type Azurite } from './azurite';
 import { createSettableClock, type SettableClock } from './devClock';
 import { devRoutes } from './devRoutes';
+import { mailboxDevRoutes } from './mailboxDevRoutes';
+import { randomBytes } from 'node:crypto';
 import { startGraphSandbox, type GraphSandbox } from './graphSandbox';
 import { startLocalHost, type LocalHost } from './localHost';
 import { freePort } from './ports';
@@ -114,6 +116,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       KR_THIRD_PARTY_ORGANISATION: 'Stichting Onafhankelijke Klachtbehandeling (voorbeeld)',
       KR_THIRD_PARTY_PERSON: 'mr. A. de Wit',
       KR_THIRD_PARTY_EMAIL: 'geschillen@onafhankelijk-voorbeeld.nl',
+      // Graph posts notifications to the local host, as it would to the Function App's public URL.
+      KR_NOTIFICATION_URL: `${hostUrl}/api/mailbox/notifications`,
+      KR_GRAPH_CLIENT_STATE: randomBytes(24).toString('base64url'),
     };
     Object.assign(env, options.env);
     const clock = createSettableClock();
@@ -122,7 +127,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const services = options.wrapServices ? options.wrapServices(built) : built;
     await ensureStorage(storage);
     const definitions = createFunctionDefinitions(lazyServices(() => Promise.resolve(services)));
-    const routes = new Map([...tokens.routes, ...devRoutes(clock, graph), ...teams.routes]);
+    const routes = new Map([
+      ...tokens.routes,
+      ...devRoutes(clock, graph),
+      ...mailboxDevRoutes(graph, addinOrigin),
+      ...teams.routes,
+    ]);
     const host = await startLocalHost({
       port: ports.functions,
       definitions,
@@ -132,6 +142,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       log,
     });
     stoppers.push(() => host.close());
+    // As the subscription timer would on its first run: Graph validates the notification URL now.
+    await host
+      .runTimer('mailboxSubscription')
+      .catch((e: unknown) => log(`subscription failed: ${String(e)}`));
     const timerNames = definitions.flatMap((d) => (d.kind === 'timer' ? [d.name] : []));
     for (const [key, route] of timerRoutes(clock, timerNames, (name) => host.runTimer(name)))
       routes.set(key, route);

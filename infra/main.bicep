@@ -81,6 +81,13 @@ param directorAddress string = ''
 @description('URL of the Teams Workflows webhook ("When a Teams webhook request is received"). Stored only in Key Vault. Empty: no Teams messages.')
 param teamsWebhookUrl string = ''
 
+@description('Public URL of the mailboxNotifications function with its function key (KR_NOTIFICATION_URL), set after the first deployment; see docs/deploy.md, "Mailbox capture". Empty: no Graph subscription, the delta timer alone captures replies.')
+param notificationUrl string = ''
+
+@secure()
+@description('The clientState secret every Graph notification must carry (16-128 characters). Stored only in Key Vault. Empty: no Graph subscription.')
+param graphClientState string = ''
+
 @description('Origin of the task pane (KR_ADDIN_ORIGIN, CORS), e.g. https://klachten.organisatie.nl when a custom domain is bound. Empty: the Static Web App\'s own address.')
 param addinOrigin string = ''
 
@@ -168,6 +175,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     teamsWebhookUrl: teamsWebhookUrl
+    graphClientState: graphClientState
     principalId: identity.outputs.principalId
   }
 }
@@ -211,6 +219,8 @@ module api 'modules/functionapp.bicep' = {
       organisationStart: organisationStart
       directorAddress: directorAddress
       teamsWebhookReference: keyVault.outputs.teamsWebhookReference
+      notificationUrl: notificationUrl
+      graphClientStateReference: keyVault.outputs.graphClientStateReference
       thirdPartyOrganisation: thirdPartyOrganisation
       thirdPartyEmail: thirdPartyEmail
       thirdPartyPerson: thirdPartyPerson

@@ -125,7 +125,8 @@ export interface Measure {
 export interface TimelineEntry {
   seq: number;
   on: LocalDate;
-  type: StepType | 'registered';
+  /** `messageReceived`: an e-mail of the complainant's, captured from the mailbox or linked by a handler. */
+  type: StepType | 'registered' | 'messageReceived';
   /** The step as recorded (with its free text); absent for registration. */
   step?: Step;
 }

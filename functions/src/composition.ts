@@ -30,6 +30,10 @@ import type { XlsxWriter } from './app/ports/xlsxWriter';
 import type { TeamsNotifier } from './app/ports/teamsNotifier';
 import type { ComplaintArchive } from './app/ports/complaintArchive';
 import type { WatchStore } from './app/ports/watchStore';
+import type { ConversationDeps } from './app/conversation/conversationDeps';
+import { createTableMailboxStore } from './adapters/tableMailboxStore';
+import { createBlobEvidenceStore } from './adapters/blobEvidenceStore';
+import { createGraphMailbox } from './adapters/graphMailbox';
 
 /** Everything a handler needs, built once per process. */
 export interface Services {
@@ -51,6 +55,8 @@ export interface Services {
   archive: ComplaintArchive;
   teams: TeamsNotifier;
   xlsx: XlsxWriter;
+  /** Mailbox capture and the complaint's conversation (docs/deploy.md, "Mailbox capture"). */
+  conversation: ConversationDeps;
 }
 
 export type ServicesFactory = () => Promise<Services>;
@@ -84,6 +90,31 @@ export function createServices(
     archive: createTableComplaintArchive(storage.tables.complaints),
     teams: createTeamsWebhookNotifier(config.teamsWebhookUrl),
     xlsx: ooxmlXlsxWriter,
+    conversation: undefined as unknown as ConversationDeps,
+  };
+  services.conversation = {
+    complaints: services.complaints,
+    index: services.index,
+    mailboxStore: createTableMailboxStore(
+      storage.tables.mailbox,
+      storage.tables.complaints,
+      storage.tables.keys,
+    ),
+    graph: createGraphMailbox({
+      baseUrl: config.graph.baseUrl,
+      mailbox: config.graph.mailbox,
+      tokens: graphTokenSourceFor(config.graph.baseUrl),
+      timeoutMs: defaultDeliveryOptions.requestTimeoutMs,
+    }),
+    evidence: createBlobEvidenceStore(storage.container),
+    mailer: services.mailer,
+    watch: services.watch,
+    clock,
+    calendar: services.procedure.calendar,
+    mailbox: config.graph.mailbox,
+    capture: config.capture,
+    registerUrl: `${config.addinOrigin}/taskpane.html`,
+    log: () => undefined,
   };
   return { services, storage };
 }

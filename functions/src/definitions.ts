@@ -11,6 +11,11 @@ export interface HttpFunctionDefinition {
   /** Route under /api, in the Functions route-template syntax (`complaints/{id}`). */
   route: string;
   methods: HttpMethod[];
+  /**
+   * `function` for routes that callers outside Entra reach (Graph's notifications): the platform then wants the
+   * function key in the URL. Omitted: anonymous, and the app validates the Entra token itself.
+   */
+  authLevel?: 'anonymous' | 'function';
   handler: HttpHandler;
 }
 

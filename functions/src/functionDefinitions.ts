@@ -12,6 +12,7 @@ import {
 } from './functions/complaints';
 import { getDirectorEscalations, patchComplaint, postCheck } from './functions/guidedProcedure';
 import { letterFunctions } from './functions/letters';
+import { mailboxFunctions } from './functions/mailbox';
 import { reportFunctions } from './functions/reports';
 import { timerFunctions } from './functions/timers';
 
@@ -92,5 +93,6 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
     ...letterFunctions(services),
     ...timerFunctions(services),
     ...reportFunctions(services),
+    ...mailboxFunctions(services),
   ];
 }

@@ -14,7 +14,7 @@ for (const definition of createFunctionDefinitions(productionServices)) {
       route: definition.route,
       methods: definition.methods,
       // Entra tokens are validated by the app itself (jose), so the platform's function keys are not used.
-      authLevel: 'anonymous',
+      authLevel: definition.authLevel ?? 'anonymous',
       handler: definition.handler,
     });
   } else {

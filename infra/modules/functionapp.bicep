@@ -124,7 +124,9 @@ var appSettings = union(
     KR_CLOSURE_DAYS: krSettings.closureDays
   },
   empty(krSettings.directorAddress) ? {} : { KR_DIRECTOR_ADDRESS: krSettings.directorAddress },
-  empty(krSettings.teamsWebhookReference) ? {} : { KR_TEAMS_WEBHOOK_URL: krSettings.teamsWebhookReference }
+  empty(krSettings.teamsWebhookReference) ? {} : { KR_TEAMS_WEBHOOK_URL: krSettings.teamsWebhookReference },
+  empty(krSettings.notificationUrl) ? {} : { KR_NOTIFICATION_URL: krSettings.notificationUrl },
+  empty(krSettings.graphClientStateReference) ? {} : { KR_GRAPH_CLIENT_STATE: krSettings.graphClientStateReference }
 )
 
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {

@@ -116,6 +116,16 @@ describe('app settings', () => {
     expect(functionApp).toMatch(/keyVaultReferenceIdentity:\s*identityId/);
   });
 
+  test('the Graph clientState comes from Key Vault through a reference, never as a value', () => {
+    expect(functionApp).toMatch(/KR_GRAPH_CLIENT_STATE:\s*krSettings\.graphClientStateReference/);
+    expect(main).toMatch(/graphClientStateReference:\s*keyVault\.outputs\.graphClientStateReference/);
+    const lines = main
+      .split('\n')
+      .filter((l) => /\bgraphClientState\b/.test(l))
+      .map((l) => l.trim());
+    expect(lines).toEqual(["param graphClientState string = ''", 'graphClientState: graphClientState']);
+  });
+
   test('storage and telemetry use the managed identity, not connection strings', () => {
     expect(functionApp).toMatch(/AzureWebJobsStorage__accountName:/);
     expect(functionApp).toMatch(/AzureWebJobsStorage__credential:\s*'managedidentity'/);
@@ -246,7 +256,8 @@ describe('role assignments (least privilege)', () => {
 
   test('every role assignment is for the managed identity as a service principal', () => {
     const assignments = all.split(/resource \w+ 'Microsoft\.Authorization\/roleAssignments@/).slice(1);
-    expect(assignments.length).toBe(3);
+    // Storage data, telemetry publishing, and one reader per Key Vault secret (Teams webhook, Graph clientState).
+    expect(assignments.length).toBe(4);
     for (const a of assignments) {
       expect(a).toMatch(/principalId:\s*principalId/);
       expect(a).toMatch(/principalType:\s*'ServicePrincipal'/);

@@ -49,7 +49,8 @@ export function buildUnifiedManifest(env: Environment): Record<string, unknown> 
             type: 'general',
             code: { page: addinFileUrl(env, m.taskpanePage) },
             lifetime: 'short',
-            actions: [{ id: actionId, type: 'openPage', view: 'dashboard', pinnable: false }],
+            // Pinnable: handlers working through the complaints mailbox keep the pane open while the selection changes.
+            actions: [{ id: actionId, type: 'openPage', view: 'dashboard', pinnable: true }],
           },
         ],
         ribbons: [

@@ -139,7 +139,7 @@ describe.each(environmentNames)('environment %s', (name) => {
     expect(button.label).toBe('Registreer klacht');
     const actions = extension.runtimes.flatMap((r) => r.actions.map((a) => ({ ...a, page: r.code.page })));
     const action = actions.find((a) => a.id === button.actionId);
-    expect(action).toMatchObject({ type: 'openPage', page: `${env.addinUrl}/taskpane.html` });
+    expect(action).toMatchObject({ type: 'openPage', page: `${env.addinUrl}/taskpane.html`, pinnable: true });
     // No commands page: the only runtime is the task pane.
     expect(extension.runtimes).toHaveLength(1);
   });

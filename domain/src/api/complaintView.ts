@@ -43,4 +43,6 @@ export interface ComplaintView {
   attachments: { name: string; size: number; contentType: string }[];
   allowedSteps: string[];
   etag: string;
+  /** "Nieuw bericht van de klager": replies captured since a handler last opened the conversation. */
+  newMessage?: { since: string; count: number };
 }

@@ -26,6 +26,11 @@ export const messageInput = z.object({
   // Bounded so that a complaint's row stays well inside Table Storage's 1 MiB entity limit.
   bodyText: multiLine(100_000),
   attachments: z.array(attachmentInput).max(50, { error: 'Maximaal 50 bijlagen.' }).optional(),
+  /**
+   * The e-mail as MIME (base64), read by the pane with getAsFileAsync when the e-mail is not in the complaints
+   * mailbox (the server fetches it from Graph otherwise): kept as evidence with its SHA-256.
+   */
+  mimeBase64: z.base64({ error: 'Het originele bericht is geen geldige base64.' }).optional(),
 });
 export type MessageInput = z.infer<typeof messageInput>;
 

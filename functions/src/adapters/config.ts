@@ -24,6 +24,14 @@ const settingsShape = z.object({
   KR_MAILBOX: z.email(),
   KR_ADDIN_ORIGIN: z.url(),
   KR_TEAMS_WEBHOOK_URL: z.url().optional(),
+  /**
+   * Mailbox capture (docs/deploy.md, "Mailbox capture"): the public URL of the `mailboxNotifications` function
+   * (with its function key) that Graph posts change notifications to, and the clientState secret (Key Vault)
+   * that every notification must carry. Without them no subscription is made and the delta timer alone
+   * captures replies.
+   */
+  KR_NOTIFICATION_URL: z.url().optional(),
+  KR_GRAPH_CLIENT_STATE: z.string().min(16).max(128).optional(),
   KR_DIRECTOR_ADDRESS: z.email().optional(),
   KR_ORGANISATION_NAME: z.string().min(1).default('Onze organisatie'),
   /** The first day the organisation could receive a complaint; an earlier receipt date is a typo. */
@@ -59,6 +67,7 @@ export interface Config {
   storage: { kind: 'connectionString'; connectionString: string } | { kind: 'account'; accountName: string };
   auth: { tenantId: string; audience: string; issuer: string; jwksUrl: string };
   graph: { baseUrl: string; mailbox: string };
+  capture: { notificationUrl: string | undefined; clientState: string | undefined };
   addinOrigin: string;
   teamsWebhookUrl: string | undefined;
   directorAddress: string | undefined;
@@ -117,6 +126,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       jwksUrl: c.KR_AUTH_JWKS_URL ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
     },
     graph: { baseUrl: c.KR_GRAPH_BASE_URL, mailbox: c.KR_MAILBOX },
+    capture: { notificationUrl: c.KR_NOTIFICATION_URL, clientState: c.KR_GRAPH_CLIENT_STATE },
     addinOrigin: c.KR_ADDIN_ORIGIN,
     teamsWebhookUrl: c.KR_TEAMS_WEBHOOK_URL,
     directorAddress: c.KR_DIRECTOR_ADDRESS,

@@ -10,6 +10,8 @@ export const tableNames = {
   index: 'complaintindex',
   /** Once-only marks of the timers (reminders sent, weekly summary), counters and saved report notes. */
   watch: 'complaintwatch',
+  /** Mailbox capture: the subscription, the delta link, unreviewed e-mails and which e-mail belongs to which complaint. */
+  mailbox: 'complaintmailbox',
 } as const;
 export const containerName = 'complaint-files';
 
@@ -34,6 +36,7 @@ export function createStorageClients(storage: Config['storage']): StorageClients
         keys: TableClient.fromConnectionString(cs, tableNames.keys, insecure),
         index: TableClient.fromConnectionString(cs, tableNames.index, insecure),
         watch: TableClient.fromConnectionString(cs, tableNames.watch, insecure),
+        mailbox: TableClient.fromConnectionString(cs, tableNames.mailbox, insecure),
       },
       tableService: TableServiceClient.fromConnectionString(cs, insecure),
       container: BlobServiceClient.fromConnectionString(cs).getContainerClient(containerName),
@@ -48,6 +51,7 @@ export function createStorageClients(storage: Config['storage']): StorageClients
       keys: new TableClient(tableUrl, tableNames.keys, credential),
       index: new TableClient(tableUrl, tableNames.index, credential),
       watch: new TableClient(tableUrl, tableNames.watch, credential),
+      mailbox: new TableClient(tableUrl, tableNames.mailbox, credential),
     },
     tableService: new TableServiceClient(tableUrl, credential),
     container: new BlobServiceClient(blobUrl, credential).getContainerClient(containerName),

@@ -31,6 +31,11 @@ export interface ComplaintDocument {
    * that read an older version and finishes later never puts older data back.
    */
   version?: number;
+  /**
+   * "Nieuw bericht van de klager": replies captured from the complaints mailbox since a handler last opened
+   * the complaint's conversation. Absent when there is nothing new.
+   */
+  newMessage?: { since: string; count: number };
   /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
   actors: Record<string, string>;
 }

@@ -52,6 +52,7 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
     allowedSteps: allowedSteps(s, today),
     etag: revisionTag(doc),
+    ...(doc.newMessage ? { newMessage: { ...doc.newMessage } } : {}),
   };
 }
 

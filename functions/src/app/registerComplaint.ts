@@ -16,6 +16,7 @@ import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintStore } from './ports/complaintStore';
 import type { FileStore } from './ports/fileStore';
 import type { NumberLedger } from './ports/numberLedger';
+import type { ConversationDeps } from './conversation/conversationDeps';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
@@ -35,12 +36,14 @@ export interface RegisterComplaintDeps extends ProcedureDeps {
   /** The complaints mailbox: the handler of a complaint an employee passes on. */
   config: { graph: { mailbox: string }; organisationStart: LocalDate };
   numbers: NumberLedger;
+  conversation: ConversationDeps;
 }
 import { checkRelatedComplaint } from './relatedComplaints';
 import { registrationInputOf } from './registrationInput';
 import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
 import { checkReceiptDate } from '../../../domain/src/receiptDate';
 import { voidAfterFailure } from './voidNumber';
+import { afterRegistration } from './conversation/linkMessage';
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -211,7 +214,7 @@ export async function registerComplaint(
       const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
       refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
     }
-    const { attachments: _omitted, ...original } = message;
+    const { attachments: _omitted, mimeBase64: _mime, ...original } = message;
     await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
 
     const result = buildComplaint(
@@ -246,6 +249,8 @@ export async function registerComplaint(
         'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
       );
     await refreshIndex(services.index, stored.doc);
+    // The original as evidence, the conversation claimed, the category set: best effort, never failing the registration.
+    await afterRegistration(services.conversation, stored.doc, message).catch(() => undefined);
     return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
   }
 }

@@ -10,6 +10,7 @@ import { revisionTag, toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../shared/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
 import { listComplaints } from '../app/listComplaints';
+import { candidateComplaints } from '../app/conversation/conversationQueries';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
@@ -62,7 +63,17 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
         ]);
       }
       const found = await findByMessage(s, principal, messageId);
-      return json(200, { items: found ? [toSummary(found.doc, principal, today(s))] : [] });
+      if (found) return json(200, { items: [toSummary(found.doc, principal, today(s))] });
+      // Not registered itself: the complaints it probably belongs to, so the pane can offer to link it.
+      const q = request.query;
+      const candidates = await candidateComplaints(s.conversation, principal, {
+        internetMessageId: messageId,
+        conversationId: (q.get('conversationId') ?? '').slice(0, 2000),
+        subject: (q.get('subject') ?? '').slice(0, 1000),
+        fromAddress: (q.get('from') ?? '').slice(0, 320),
+        ...(q.get('inReplyTo') ? { inReplyTo: (q.get('inReplyTo') ?? '').slice(0, 2000) } : {}),
+      });
+      return json(200, { items: [], candidates });
     }
     const q = request.query;
     const page = await listComplaints(s, principal, {

@@ -9,6 +9,7 @@ import type { FileStore } from '../../src/app/ports/fileStore';
 import type { AuditEntry, ComplaintStore, OutboxRecord, SideRow } from '../../src/app/ports/complaintStore';
 import type { Principal } from '../../src/shared/principal';
 import type { Services } from '../../src/composition';
+import type { ConversationDeps } from '../../src/app/conversation/conversationDeps';
 import type { Config } from '../../src/adapters/config';
 import { ooxmlXlsxWriter } from '../../src/adapters/xlsxWriter';
 import { MemoryMailer, MemoryWatchStore } from '../watch/fakes';
@@ -194,6 +195,9 @@ export function memoryServices(start: Date) {
   });
   const services: Services = {
     config: { organisationStart: '2000-01-01' } as Config,
+    // Mailbox capture is exercised against Azurite and the Graph sandbox (test/mailbox); registration only
+    // calls it best-effort, so these tests run without it.
+    conversation: {} as ConversationDeps,
     clock,
     authenticator: { authenticate: () => Promise.resolve(handler) },
     complaints: store,

@@ -6,7 +6,9 @@
 /** Rows that are written in the same transaction as a complaint's change. */
 export type SideRow =
   | { kind: 'audit'; key: string; data: AuditEntry }
-  | { kind: 'outbox'; key: string; data: Record<string, unknown> };
+  | { kind: 'outbox'; key: string; data: Record<string, unknown> }
+  /** One e-mail of the complaint's conversation (linked or captured), keyed by its 4-digit seq. */
+  | { kind: 'message'; key: string; data: Record<string, unknown> };
 
 export interface AuditEntry {
   at: string;
