@@ -1,7 +1,8 @@
 /**
  * The task pane's production build: the gzip size of the JavaScript taskpane.html loads before anything is
  * lazy, and in headless Chromium the time from navigation to "Registreer klacht" enabled, next to a bare
- * page with only Fluent's provider and one Button built in the same run (goal: at most 1.3x).
+ * page built in the same run with only Fluent's provider and one Button that it enables once the same server has
+ * answered the same "is this e-mail registered?" request (goals: at most 1.2x the time, 1.3x the gzip).
  *
  * The built site is served by a tiny static server that also answers the API ("not registered yet"); the
  * CDN's office.js is replaced by addin/dev/bench/officeStub.js (a received e-mail, no NAA, a sign-in dialog
@@ -188,17 +189,18 @@ const bench: Bench = {
       }
       return [
         {
-          name: 'initial JS of taskpane.html, gzip (goal ≤ 160 KB)',
+          name: 'initial JS of taskpane.html, gzip',
           value: paneGzip / 1024,
           unit: 'KB',
-          floor: { name: 'bare page with one Fluent Button', value: bareGzip / 1024 },
+          floor: { name: 'bare page: one Fluent Button and the lookup', value: bareGzip / 1024 },
+          goal: 1.3,
         },
         {
           name: `navigation → "Registreer klacht" enabled (median of ${runs}, fresh context each)`,
           value: median(paneTimes),
           unit: 'ms',
-          floor: { name: 'bare page with one Fluent Button', value: median(bareTimes) },
-          goal: 1.3,
+          floor: { name: 'bare page: one Fluent Button enabled after the lookup', value: median(bareTimes) },
+          goal: 1.2,
         },
       ];
     } finally {

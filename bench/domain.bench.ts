@@ -100,7 +100,7 @@ const bench: Bench = {
   title: 'Procedure engine: deadlines',
   run(): Promise<BenchFigure[]> {
     const list = complaints();
-    // Cold: a fresh calendar computes each year's table on first use (date-holidays is called per year once per process).
+    // Cold: a fresh calendar computes each year's table on first use (the holiday table is decoded per year once per process).
     const cold = time(() => allDeadlines(createWorkingDayCalendar(), list));
     const cal = createWorkingDayCalendar();
     allDeadlines(cal, list);

@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { createZip, type ZipEntry } from './lib/zip';
 
 export const repoRoot = join(__dirname, '..');
@@ -65,6 +65,29 @@ export interface FunctionsPackage {
   bundleBytes: number;
 }
 
+/**
+ * The zod locales the app uses: Dutch (every schema message, see functions/src/app/fieldErrors.ts) and English
+ * (zod's own default). zod re-exports all of its ~50 locales from one namespace, which keeps every one of them in
+ * the bundle (a sixth of its size, all parsed at every cold start); the bundle gets only these.
+ */
+export const zodLocales = ['en', 'nl'] as const;
+
+const onlyUsedZodLocales: Plugin = {
+  name: 'only-used-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales', 'used.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: zodLocales.map((l) => `export { default as ${l} } from './${l}.js';`).join('\n'),
+      resolveDir: join(args.path, '..'),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles the Functions entry with esbuild into <out>/functions/index.js and zips the folder. */
 export async function packageFunctions(
   options: { entry?: string; out?: string; version?: string } = {},
@@ -95,6 +118,7 @@ export async function packageFunctions(
     sourcemap: false,
     metafile: true,
     logLevel: 'warning',
+    plugins: [onlyUsedZodLocales],
     // Some dependencies ship ESM that reads import.meta.url (createRequire); give the CJS bundle a real one.
     banner: { js: 'const __bundle_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__bundle_import_meta_url' },

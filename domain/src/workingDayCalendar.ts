@@ -3,8 +3,10 @@
  * procedure count working days, so every deadline depends on which days are holidays for this organisation.
  *
  * Sources, in order:
- * 1. `date-holidays` for the Netherlands with `types: ['public']` (its default also marks Prinsjesdag,
- *    Sinterklaasavond and Oudejaarsavond, which are ordinary working days);
+ * 1. the public holidays of `date-holidays` for the Netherlands (`types: ['public']`; its default also marks
+ *    Prinsjesdag, Sinterklaasavond and Oudejaarsavond, which are ordinary working days), read from a table
+ *    generated from the library (`npm run holidays`, checked against it by a test for every year), so the
+ *    library and its time-zone data are not loaded at run time;
  * 2. Koningsdag is computed here (27 April, 26 April when the 27th is a Sunday) instead of trusting the
  *    library's rule, because it is the one public day with a weekday-dependent shift;
  * 3. settings: Bevrijdingsdag (`always` | `lustrum` | `never`), Goede Vrijdag, and the organisation's closure days.
@@ -12,7 +14,7 @@
  * A year's days are computed once per calendar, on first use, into a flat table indexed by epoch day, so a
  * lookup in the hot path (deadline computation for the whole register) is one array read.
  */
-import Holidays from 'date-holidays';
+import { holidayNames, holidayTable, holidayTableFirstYear } from './dutchPublicHolidayTable';
 import {
   MAX_YEAR,
   MIN_YEAR,
@@ -232,30 +234,32 @@ export function easterSunday(year: number): LocalDate {
   return localDateOf(year, month, day);
 }
 
-let holidays: Holidays | undefined;
 const libraryCache = new Map<number, readonly { date: LocalDate; name: string }[]>();
 
 /**
  * The library's public holidays of a year, minus the days this module decides itself (Koningsdag,
- * Bevrijdingsdag, Goede Vrijdag), recognised by their rule so that a library update that changes their
- * classification cannot change our calendar. Cached per year for the whole process: the result does not
- * depend on settings.
+ * Bevrijdingsdag, Goede Vrijdag; scripts/holidays.ts leaves them out of the table). Decoded once per year for the
+ * whole process: the result does not depend on settings.
  */
 function libraryPublicHolidays(year: number): readonly { date: LocalDate; name: string }[] {
   const cached = libraryCache.get(year);
   if (cached) return cached;
-  holidays ??= new Holidays('NL', { types: ['public'] });
-  const list = holidays
-    .getHolidays(year)
-    .filter((h) => h.type === 'public')
-    .filter((h) => !h.rule.startsWith('04-27') && !h.rule.startsWith('05-05') && h.rule !== 'easter -2')
-    .filter((h) => h.name !== 'Koningsdag' && h.name !== 'Bevrijdingsdag' && h.name !== 'Goede Vrijdag')
-    .map((h) => ({ date: toLocal(h.date.slice(0, 10)), name: h.name }));
+  const entry = holidayTable[year - holidayTableFirstYear];
+  if (entry === undefined) {
+    const last = holidayTableFirstYear + holidayTable.length - 1;
+    throw new RangeError(
+      `No Dutch public holidays for ${year}: the table covers ${holidayTableFirstYear}–${last} (npm run holidays)`,
+    );
+  }
+  const list = entry
+    .split(' ')
+    .filter((day) => day !== '')
+    .map((day) => {
+      const name = holidayNames[Number(day.slice(5))];
+      const date = `${year}-${day.slice(0, 2)}-${day.slice(2, 4)}`;
+      if (name === undefined || !isLocalDate(date)) throw new Error(`Malformed holiday table entry: ${day}`);
+      return { date, name };
+    });
   libraryCache.set(year, Object.freeze(list));
   return list;
-}
-
-function toLocal(text: string): LocalDate {
-  if (!isLocalDate(text)) throw new Error(`date-holidays returned an unexpected date: ${text}`);
-  return text;
 }

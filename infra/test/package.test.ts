@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAddinSite, hostJson, packageAddin, packageFunctions } from '../../scripts/package';
+import { checkAddinSite, hostJson, packageAddin, packageFunctions, zodLocales } from '../../scripts/package';
 import { createZip, readZip } from '../../scripts/lib/zip';
 
 const work = mkdtempSync(join(tmpdir(), 'kr-package-'));
@@ -82,6 +82,23 @@ describe('Functions package', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/register function "health"/);
     expect(run.stderr).toMatch(/register function "deadlines"/);
+  });
+
+  test('keeps only the zod locales the app uses, and Dutch schema messages still work', async () => {
+    writeFileSync(
+      join(entryDir, 'zodLocales.ts'),
+      [
+        "import { z } from 'zod';",
+        'z.config(z.locales.nl());',
+        'console.log(JSON.stringify({ message: z.string().safeParse(1).error?.issues[0]?.message, locales: Object.keys(z.locales) }));',
+      ].join('\n'),
+    );
+    const result = await packageFunctions({ entry: join(entryDir, 'zodLocales.ts'), out: join(work, 'zod') });
+    const run = spawnSync(process.execPath, [join(result.dir, 'index.js')], { cwd: work, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout) as { message: string; locales: string[] };
+    expect(printed.message).toBe('Ongeldige invoer: verwacht string, ontving getal');
+    expect(printed.locales.sort()).toEqual([...zodLocales].sort());
   });
 
   test('refuses to ship dev-only code, and a missing entry', async () => {
