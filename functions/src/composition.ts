@@ -1,5 +1,5 @@
-import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
-import type { ProcedureSettings } from '../../domain/src/settings';
+import type { WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
+import type { OrganisationSettings } from '../../domain/src/organisationSettings';
 import { loadConfig, type Config } from './adapters/config';
 import { createJwtAuthenticator, type Authenticator } from './adapters/jwtAuthenticator';
 import { createStorageClients, ensureStorage, type StorageClients } from './adapters/storageClients';
@@ -17,6 +17,9 @@ import { createTableComplaintArchive } from './adapters/tableComplaintArchive';
 import { createTableWatchStore } from './adapters/tableWatchStore';
 import { createTeamsWebhookNotifier } from './adapters/teamsWebhookNotifier';
 import { ooxmlXlsxWriter } from './adapters/xlsxWriter';
+import { createTableSettingsStore } from './adapters/tableSettingsStore';
+import { createSettingsSource, type SettingsSource } from './settings/settingsSource';
+import type { SettingsStore } from './settings/settingsStore';
 import type { Mailer } from './letters/mailer';
 import { defaultDeliveryOptions } from './letters/deliveryPolicy';
 import type { XlsxWriter } from './reports/spreadsheet';
@@ -32,7 +35,13 @@ export interface Services {
   files: FileStore;
   index: ComplaintIndex;
   probe: StorageProbe;
-  procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
+  /**
+   * The organisation's settings as stored (the app settings until the Directeur's first save): read through
+   * `settings`, which every request refreshes (see `lazyServices`).
+   */
+  procedure: { readonly settings: OrganisationSettings; readonly calendar: WorkingDayCalendar };
+  settings: SettingsSource;
+  settingsStore: SettingsStore;
   /** Mail to staff (reminders, summaries) through Graph, from the complaints mailbox. */
   mailer: Mailer;
   /** The timers' once-only marks, counters, register audit and the director's report notes. */
@@ -50,6 +59,12 @@ export function createServices(
   clock: Clock,
 ): { services: Services; storage: StorageClients } {
   const storage = createStorageClients(config.storage);
+  const settingsStore = createTableSettingsStore(storage.tables.watch);
+  const settings = createSettingsSource(settingsStore, {
+    ...config.procedure,
+    reminderWorkingDays: config.reminderWorkingDays,
+    directorAddress: config.directorAddress ?? '',
+  });
   const services: Services = {
     config,
     clock,
@@ -62,7 +77,16 @@ export function createServices(
         await storage.tableService.getProperties({ abortSignal: AbortSignal.timeout(5_000) });
       },
     },
-    procedure: { settings: config.procedure, calendar: createWorkingDayCalendar(config.procedure.calendar) },
+    procedure: {
+      get settings() {
+        return settings.peek().settings;
+      },
+      get calendar() {
+        return settings.peek().calendar;
+      },
+    },
+    settings,
+    settingsStore,
     mailer: createGraphMailer({
       baseUrl: config.graph.baseUrl,
       mailbox: config.graph.mailbox,
@@ -79,16 +103,19 @@ export function createServices(
 
 /**
  * Builds the services on first use and reuses them; if storage could not be prepared, the next request
- * tries again instead of the app staying broken until a restart.
+ * tries again instead of the app staying broken until a restart. Every call brings the organisation's
+ * settings up to date (from a short per-process cache), so each request and timer run sees the stored ones.
  */
 export function lazyServices(build: () => Promise<Services>): ServicesFactory {
   let pending: Promise<Services> | undefined;
-  return () => {
+  return async () => {
     pending ??= build().catch((error: unknown) => {
       pending = undefined;
       throw error;
     });
-    return pending;
+    const services = await pending;
+    await services.settings.refresh();
+    return services;
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from './functions/complaints';
 import { letterFunctions } from './functions/letters';
 import { reportFunctions } from './functions/reports';
+import { settingsFunctions } from './functions/settings';
 import { timerFunctions } from './functions/timers';
 
 /** Every function of the app, for the runtime (index.ts) and the local host alike. */
@@ -70,5 +71,6 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
     ...letterFunctions(services),
     ...timerFunctions(services),
     ...reportFunctions(services),
+    ...settingsFunctions(services),
   ];
 }

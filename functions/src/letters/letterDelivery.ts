@@ -46,7 +46,7 @@ export function letterDeliveryFactory(
               })
             : services.mailer),
         clock: services.clock,
-        settings: letterSettingsFrom(services.config),
+        settings: letterSettingsFrom(services.config, services.procedure.settings),
         options,
         random: overrides.random ?? Math.random,
       };

@@ -101,9 +101,14 @@ export async function previewLetter(
   if (!letter || !entry) {
     throw new AppError('notFound', 'letter-not-found', 'Deze brief bestaat niet bij deze klacht.');
   }
-  const rendered = renderLetter(entry.letter, doc.state, letterSettingsFrom(services.config), {
-    ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
-  });
+  const rendered = renderLetter(
+    entry.letter,
+    doc.state,
+    letterSettingsFrom(services.config, services.procedure.settings),
+    {
+      ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
+    },
+  );
   return { ...viewOf(letter, entry), to: entry.letter.to, ...rendered };
 }
 

@@ -1,4 +1,4 @@
-import type { ThirdParty } from '../../../domain/src/settings';
+import type { ProcedureSettings, ThirdParty } from '../../../domain/src/settings';
 import type { Config } from '../adapters/config';
 
 /**
@@ -15,11 +15,12 @@ export interface LetterSettings {
   signature?: readonly string[];
 }
 
-export function letterSettingsFrom(config: Config): LetterSettings {
+/** `procedure`: the organisation's current settings (stored, or the app settings before the first save). */
+export function letterSettingsFrom(config: Config, procedure: ProcedureSettings): LetterSettings {
   return {
     organisationName: config.organisationName,
     mailbox: config.graph.mailbox,
-    retentionYears: config.procedure.retentionYears,
-    thirdParty: config.procedure.thirdParty,
+    retentionYears: procedure.retentionYears,
+    thirdParty: procedure.thirdParty,
   };
 }

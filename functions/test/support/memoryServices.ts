@@ -12,6 +12,8 @@ import type { Services } from '../../src/composition';
 import type { Config } from '../../src/adapters/config';
 import { ooxmlXlsxWriter } from '../../src/adapters/xlsxWriter';
 import { MemoryMailer, MemoryWatchStore } from '../watch/fakes';
+import { createSettingsSource } from '../../src/settings/settingsSource';
+import { MemorySettingsStore } from './memorySettingsStore';
 
 /**
  * Stateful in-memory fakes of the ports, with the same contracts as the Table/Blob adapters (first claim
@@ -187,11 +189,16 @@ export function memoryServices(start: Date) {
   const store = new MemoryStore();
   const index = new MemoryIndex();
   const files = new MemoryFiles();
-  const settings = defaultProcedureSettings({
-    organisation: 'Geschillencommissie',
-    person: '',
-    email: 'derde@example.org',
-  });
+  const settings = {
+    ...defaultProcedureSettings({
+      organisation: 'Geschillencommissie',
+      person: '',
+      email: 'derde@example.org',
+    }),
+    reminderWorkingDays: 2,
+    directorAddress: '',
+  };
+  const settingsStore = new MemorySettingsStore();
   const services: Services = {
     config: {} as Config,
     clock,
@@ -201,6 +208,8 @@ export function memoryServices(start: Date) {
     index,
     probe: { ping: () => Promise.resolve() },
     procedure: { settings, calendar: createWorkingDayCalendar(settings.calendar) },
+    settings: createSettingsSource(settingsStore, settings),
+    settingsStore,
     // Issue 6's ports (deadline watch and reports): their own fakes live in functions/test/watch/fakes.ts.
     mailer: new MemoryMailer(),
     watch: new MemoryWatchStore(),
