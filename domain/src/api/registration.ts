@@ -36,6 +36,8 @@ export const registrationRequest = z.object({
   category: singleLine(100).optional(),
   handler: partySchema.optional(),
   complainant: partySchema.optional(),
+  /** "Gewenste oplossing": the remedy the complainant seeks, when known. */
+  remedy: multiLine(2000).optional(),
 });
 /** What a client sends (dates as plain strings). */
 export type RegistrationRequest = z.input<typeof registrationRequest>;

@@ -41,6 +41,8 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
       verantwoordelijke: s.handler.name,
       oplossing: latest?.solution,
       overeenstemming: s.agreement ? AGREEMENT_LABELS[s.agreement] : undefined,
+      gewensteOplossing: s.remedy,
+      gegrond: s.decision?.wellFounded,
     },
     timeline: s.timeline.map((t) => ({
       at: t.on,

@@ -113,6 +113,7 @@ export async function registerComplaint(
     subject: message.subject,
     description: message.subject.trim() || '(geen onderwerp)',
     body: message.bodyText,
+    ...(request.remedy?.trim() ? { remedy: request.remedy } : {}),
     handler: request.handler ?? defaultHandler(services, principal),
     ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
   };
