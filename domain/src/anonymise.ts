@@ -11,7 +11,7 @@
  * the related complaint.
  */
 import type { ComplaintNumber } from './complaintNumber';
-import type { Agreement, ClosedAs, ComplaintState, Deadlines } from './complaintState';
+import type { Agreement, ClosedAs, ComplaintState, Deadlines, WellFounded } from './complaintState';
 import { formatDutchDate, type LocalDate } from './localDate';
 import { deadlineReport, type DeadlineReport } from './pendingDeadlines';
 import { refuse, type Refusal } from './refusal';
@@ -27,6 +27,8 @@ export interface ComplaintStatistics {
   closedOn?: LocalDate;
   closedAs?: ClosedAs;
   agreement?: Agreement;
+  /** Gegrond / deels gegrond / ongegrond: an outcome, not personal data, so it survives erasure. */
+  wellFounded?: WellFounded;
   deadlines: Deadlines;
   acknowledgedOn?: LocalDate;
   resolvedOn?: LocalDate;
@@ -63,6 +65,7 @@ export function toStatistics(state: ComplaintState, today: LocalDate): Complaint
     ...(state.closedOn !== undefined ? { closedOn: state.closedOn } : {}),
     ...(state.closedAs !== undefined ? { closedAs: state.closedAs } : {}),
     ...(state.agreement !== undefined ? { agreement: state.agreement } : {}),
+    ...(state.decision?.wellFounded !== undefined ? { wellFounded: state.decision.wellFounded } : {}),
     deadlines: { ...state.deadlines },
     ...(state.acknowledgedOn !== undefined ? { acknowledgedOn: state.acknowledgedOn } : {}),
     ...(state.resolvedOn !== undefined ? { resolvedOn: state.resolvedOn } : {}),

@@ -41,6 +41,10 @@ export const AGREEMENT_LABELS: Readonly<Record<Agreement, string>> = {
   none: 'geen overeenstemming',
 };
 
+/** Whether the complaint was well-founded, as decided (ISO 10002 §8, NRTO: auditors ask for it). */
+export const WELL_FOUNDED = ['gegrond', 'deels gegrond', 'ongegrond'] as const;
+export type WellFounded = (typeof WELL_FOUNDED)[number];
+
 export type DeadlineName =
   'acknowledgeBy' | 'resolveBy' | 'extensionNoticeBy' | 'escalationResponseBy' | 'retainUntil';
 
@@ -149,6 +153,8 @@ export interface ComplaintState {
   /** R11 "omschrijving klacht". */
   description: string;
   body: string;
+  /** "Gewenste oplossing": the remedy the complainant seeks, when recorded at registration. */
+  remedy?: string;
   attachments: AttachmentRef[];
   /** R11/R15 "verantwoordelijke". */
   handler: Party;
@@ -158,7 +164,7 @@ export interface ComplaintState {
   acknowledgedOn?: LocalDate;
   /** The first day the complainant heard the outcome (solution proposal, inadmissibility or closing). */
   resolvedOn?: LocalDate;
-  decision?: { on: LocalDate; summary: string };
+  decision?: { on: LocalDate; summary: string; wellFounded?: WellFounded };
   /** Every solution proposed, latest last; the latest is the register's "oplossing" (R9). */
   proposals: Proposal[];
   extensions: Extension[];

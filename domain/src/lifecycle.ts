@@ -356,7 +356,17 @@ function transition(s: ComplaintState, step: Step, on: LocalDate, ctx: Procedure
           : { state: s, effects: [] })
       );
     case 'decisionTaken':
-      return { state: { ...s, decision: { on, summary: step.summary } }, effects: [] };
+      return {
+        state: {
+          ...s,
+          decision: {
+            on,
+            summary: step.summary,
+            ...(step.wellFounded !== undefined ? { wellFounded: step.wellFounded } : {}),
+          },
+        },
+        effects: [],
+      };
     case 'solutionProposed':
       return solutionProposed(s, step, on, ctx);
     case 'agreementRecorded':

@@ -48,6 +48,7 @@ export const registrationSchema = z.strictObject({
   subject: z.string().max(2000),
   description: textSchema(5000),
   body: z.string().max(2_000_000),
+  remedy: textSchema(2000).optional(),
   attachments: z.array(attachmentRefSchema).max(250).default([]),
   handler: partySchema,
   /** ISO 8601 duration; default: the settings' default term. */
@@ -67,6 +68,8 @@ export interface RegisterComplaintInput {
   /** R11 "omschrijving klacht"; the task pane prefills it with the subject. */
   description: string;
   body: string;
+  /** "Gewenste oplossing", optional. */
+  remedy?: string;
   attachments: readonly AttachmentRef[];
   /** R11/R15 "verantwoordelijke". */
   handler: Party;
@@ -151,6 +154,7 @@ export function registerComplaint(input: RegisterComplaintInput, ctx: ProcedureC
     subject: input.subject,
     description: input.description.trim(),
     body: input.body,
+    ...(input.remedy?.trim() ? { remedy: input.remedy.trim() } : {}),
     attachments: input.attachments.map((a) => ({ ...a })),
     handler: { ...input.handler },
     term: term.iso,

@@ -12,6 +12,7 @@ import {
   type ClosedAs,
   type ComplaintState,
   type ComplaintStatus,
+  type WellFounded,
 } from './complaintState';
 import type { LocalDate } from './localDate';
 
@@ -43,6 +44,10 @@ export interface RegisterRecord {
   /** wel/niet overeenstemming */
   agreement?: Agreement;
   agreementLabel?: string;
+  /** gewenste oplossing (what the complainant asked for), when recorded. */
+  remedy?: string;
+  /** gegrond / deels gegrond / ongegrond, as decided. */
+  wellFounded?: WellFounded;
 }
 
 /**
@@ -88,6 +93,8 @@ export function toRegisterRecord(state: ComplaintState): RegisterRecord {
     ...(state.agreement !== undefined
       ? { agreement: state.agreement, agreementLabel: AGREEMENT_LABELS[state.agreement] }
       : {}),
+    ...(state.remedy !== undefined ? { remedy: state.remedy } : {}),
+    ...(state.decision?.wellFounded !== undefined ? { wellFounded: state.decision.wellFounded } : {}),
   };
 }
 

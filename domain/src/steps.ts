@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { complaintNumberSchema, localDateSchema, nameSchema, partySchema, textSchema } from './schemas';
 import { refuse, type Refusal } from './refusal';
+import { WELL_FOUNDED } from './complaintState';
 
 const on = localDateSchema.optional();
 
@@ -33,7 +34,13 @@ export const stepSchema = z.discriminatedUnion('type', [
     viaLetter: z.boolean().optional(),
   }),
   /** R7: the decision after internal consultation. */
-  z.strictObject({ type: z.literal('decisionTaken'), on, summary: textSchema(5000) }),
+  z.strictObject({
+    type: z.literal('decisionTaken'),
+    on,
+    summary: textSchema(5000),
+    /** Gegrond / deels gegrond / ongegrond; optional so that decisions recorded before it stay valid. */
+    wellFounded: z.enum(WELL_FOUNDED).optional(),
+  }),
   /** R7/R9: a solution proposed to the complainant; it becomes the register's "oplossing". */
   z.strictObject({ type: z.literal('solutionProposed'), on, solution: textSchema(5000) }),
   /** R7: the complainant's answer to the proposed solution ("akkoord" / "niet akkoord"). */

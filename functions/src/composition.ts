@@ -1,5 +1,5 @@
-import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
-import type { ProcedureSettings } from '../../domain/src/settings';
+import type { WorkingDayCalendar } from '../../domain/src/workingDayCalendar';
+import type { OrganisationSettings } from '../../domain/src/organisationSettings';
 import { loadConfig, type Config } from './adapters/config';
 import { createJwtAuthenticator } from './adapters/jwtAuthenticator';
 import type { Authenticator } from './app/ports/authenticator';
@@ -34,6 +34,9 @@ import type { ConversationDeps } from './app/conversation/conversationDeps';
 import { createTableMailboxStore } from './adapters/tableMailboxStore';
 import { createBlobEvidenceStore } from './adapters/blobEvidenceStore';
 import { createGraphMailbox } from './adapters/graphMailbox';
+import { createTableSettingsStore } from './adapters/tableSettingsStore';
+import { createSettingsSource, type SettingsSource } from './settings/settingsSource';
+import type { SettingsStore } from './app/ports/settingsStore';
 
 /** Everything a handler needs, built once per process. */
 export interface Services {
@@ -46,7 +49,13 @@ export interface Services {
   files: FileStore;
   index: ComplaintIndex;
   probe: StorageProbe;
-  procedure: { settings: ProcedureSettings; calendar: WorkingDayCalendar };
+  /**
+   * The organisation's settings as stored (the app settings until the Directeur's first save): read through
+   * `settings`, which every request refreshes (see `lazyServices`).
+   */
+  procedure: { readonly settings: OrganisationSettings; readonly calendar: WorkingDayCalendar };
+  settings: SettingsSource;
+  settingsStore: SettingsStore;
   /** Mail to staff (reminders, summaries) through Graph, from the complaints mailbox. */
   mailer: Mailer;
   /** The timers' once-only marks, counters, register audit and the director's report notes. */
@@ -66,6 +75,12 @@ export function createServices(
   clock: Clock,
 ): { services: Services; storage: StorageClients } {
   const storage = createStorageClients(config.storage);
+  const settingsStore = createTableSettingsStore(storage.tables.watch);
+  const settings = createSettingsSource(settingsStore, {
+    ...config.procedure,
+    reminderWorkingDays: config.reminderWorkingDays,
+    directorAddress: config.directorAddress ?? '',
+  });
   const services: Services = {
     config,
     clock,
@@ -79,7 +94,16 @@ export function createServices(
         await storage.tableService.getProperties({ abortSignal: AbortSignal.timeout(5_000) });
       },
     },
-    procedure: { settings: config.procedure, calendar: createWorkingDayCalendar(config.procedure.calendar) },
+    procedure: {
+      get settings() {
+        return settings.peek().settings;
+      },
+      get calendar() {
+        return settings.peek().calendar;
+      },
+    },
+    settings,
+    settingsStore,
     mailer: createGraphMailer({
       baseUrl: config.graph.baseUrl,
       mailbox: config.graph.mailbox,
@@ -121,16 +145,19 @@ export function createServices(
 
 /**
  * Builds the services on first use and reuses them; if storage could not be prepared, the next request
- * tries again instead of the app staying broken until a restart.
+ * tries again instead of the app staying broken until a restart. Every call brings the organisation's
+ * settings up to date (from a short per-process cache), so each request and timer run sees the stored ones.
  */
 export function lazyServices(build: () => Promise<Services>): ServicesFactory {
   let pending: Promise<Services> | undefined;
-  return () => {
+  return async () => {
     pending ??= build().catch((error: unknown) => {
       pending = undefined;
       throw error;
     });
-    return pending;
+    const services = await pending;
+    await services.settings.refresh();
+    return services;
   };
 }
 
@@ -181,14 +208,21 @@ export function letterDeliveryFactory(
               })
             : services.mailer),
         clock: services.clock,
-        settings: letterSettingsFrom(services.config),
+        // Getters: the Directeur may change the settings at any time, and a letter takes them as they are when
+        // it is rendered, not as they were when this process started.
+        get settings() {
+          return letterSettingsFrom(services.config, services.procedure.settings);
+        },
         options,
         random: overrides.random ?? Math.random,
-        staff: {
-          watch: services.watch,
-          ...(services.config.directorAddress ? { directorAddress: services.config.directorAddress } : {}),
-          registerUrl: `${services.config.addinOrigin}/taskpane.html`,
-          organisationName: services.config.organisationName,
+        get staff() {
+          const directorAddress = services.procedure.settings.directorAddress;
+          return {
+            watch: services.watch,
+            ...(directorAddress ? { directorAddress } : {}),
+            registerUrl: `${services.config.addinOrigin}/taskpane.html`,
+            organisationName: services.config.organisationName,
+          };
         },
       };
       built.set(services, deps);

@@ -14,6 +14,7 @@ import { getDirectorEscalations, patchComplaint, postCheck } from './functions/g
 import { letterFunctions } from './functions/letters';
 import { mailboxFunctions } from './functions/mailbox';
 import { reportFunctions } from './functions/reports';
+import { settingsFunctions } from './functions/settings';
 import { timerFunctions } from './functions/timers';
 
 /** Every function of the app, for the runtime (index.ts) and the local host alike. */
@@ -94,5 +95,6 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
     ...timerFunctions(services),
     ...reportFunctions(services),
     ...mailboxFunctions(services),
+    ...settingsFunctions(services),
   ];
 }

@@ -47,6 +47,8 @@ export const registrationRequest = z.object({
    * inadmissibility letter is the only letter that goes out.
    */
   admissibility: admissibilitySchema.optional(),
+  /** "Gewenste oplossing": the remedy the complainant seeks, when known. */
+  remedy: multiLine(2000).optional(),
 });
 /** What a client sends (dates as plain strings). */
 export type RegistrationRequest = z.input<typeof registrationRequest>;

@@ -42,6 +42,8 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
       // The binding ruling replaces the proposal it overruled; inadmissibility says why nothing was proposed.
       oplossing: solutionOf(s),
       overeenstemming: s.agreement ? AGREEMENT_LABELS[s.agreement] : undefined,
+      gewensteOplossing: s.remedy,
+      gegrond: s.decision?.wellFounded,
     },
     timeline: s.timeline.map((t) => ({
       at: t.on,

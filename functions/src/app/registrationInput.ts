@@ -24,6 +24,7 @@ export function registrationInputOf(
     // "Omschrijving klacht" starts as the subject without RE:/FW:/Antw:/Doorst:; the handler may edit it.
     description: stripReplyPrefixes(message.subject) || '(geen onderwerp)',
     body: message.bodyText,
+    ...(request.remedy?.trim() ? { remedy: request.remedy } : {}),
     handler: request.handler ?? defaultHandler,
     ...(request.handlingTerm ? { term: request.handlingTerm } : {}),
     ...(request.admissibility ? { admissibility: request.admissibility } : {}),

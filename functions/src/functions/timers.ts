@@ -26,7 +26,7 @@ const common = (s: Services) => ({
   watch: s.watch,
   mailer: s.mailer,
   clock: s.clock,
-  directorAddress: s.config.directorAddress,
+  directorAddress: s.procedure.settings.directorAddress || undefined,
   registerUrl: registerUrlOf(s),
   organisationName: s.config.organisationName,
 });
@@ -51,7 +51,7 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
         deadlineSweep({
           ...common(s),
           calendar: s.procedure.calendar,
-          reminderWorkingDays: s.config.reminderWorkingDays,
+          reminderWorkingDays: s.procedure.settings.reminderWorkingDays,
           log,
         }),
       ),

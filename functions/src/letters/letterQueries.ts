@@ -1,3 +1,4 @@
+import type { ProcedureSettings } from '../../../domain/src/settings';
 import type { LetterKind } from '../../../domain/src/complaintState';
 import type { ComplaintReadDeps } from '../app/findComplaint';
 import type { LetterSettingsSource } from './letterSettings';
@@ -18,6 +19,7 @@ import { renderLetter } from './renderLetter';
 
 export interface LetterQueryDeps extends ComplaintReadDeps {
   config: LetterSettingsSource;
+  procedure: { settings: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'> };
 }
 
 /** A letter as the pane shows it on the complaint: what, when, and whether it went ("verzending mislukt"). */
@@ -106,9 +108,14 @@ export async function previewLetter(
   if (!letter || !entry) {
     throw new AppError('notFound', 'letter-not-found', 'Deze brief bestaat niet bij deze klacht.');
   }
-  const rendered = renderLetter(entry.letter, doc.state, letterSettingsFrom(services.config), {
-    ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
-  });
+  const rendered = renderLetter(
+    entry.letter,
+    doc.state,
+    letterSettingsFrom(services.config, services.procedure.settings),
+    {
+      ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
+    },
+  );
   return { ...viewOf(letter, entry), to: entry.letter.to, ...rendered };
 }
 

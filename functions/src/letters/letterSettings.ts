@@ -18,14 +18,17 @@ export interface LetterSettings {
 export interface LetterSettingsSource {
   organisationName: string;
   graph: { mailbox: string };
-  procedure: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'>;
 }
 
-export function letterSettingsFrom(config: LetterSettingsSource): LetterSettings {
+/** `procedure`: the organisation's current settings (stored, or the app settings before the first save). */
+export function letterSettingsFrom(
+  config: LetterSettingsSource,
+  procedure: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'>,
+): LetterSettings {
   return {
     organisationName: config.organisationName,
     mailbox: config.graph.mailbox,
-    retentionYears: config.procedure.retentionYears,
-    thirdParty: config.procedure.thirdParty,
+    retentionYears: procedure.retentionYears,
+    thirdParty: procedure.thirdParty,
   };
 }

@@ -3,19 +3,11 @@ import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport, type DeadlineReport } from '../../../domain/src/pendingDeadlines';
 import { REGISTER_FIELD_LABELS, toRegisterRecord } from '../../../domain/src/registerRecord';
 import type { Cell } from '../app/ports/xlsxWriter';
+import { CLOSED_AS_LABELS, DEADLINE_OUTCOME_LABELS, handlingTermLabel } from './dutchLabels';
 import { statisticsOf, type RegisterItem } from './registerSource';
 
-const CLOSED_AS: Record<string, string> = {
-  handled: 'afgehandeld',
-  inadmissible: 'niet-ontvankelijk',
-  bindingRuling: 'bindende uitspraak derde',
-};
-const OUTCOME: Record<DeadlineReport['outcome'], string> = {
-  met: 'gehaald',
-  missed: 'niet gehaald',
-  pending: 'loopt',
-  overdue: 'verstreken',
-};
+const CLOSED_AS: Record<string, string> = CLOSED_AS_LABELS;
+const OUTCOME = DEADLINE_OUTCOME_LABELS;
 const ERASED = '(geanonimiseerd, R3)';
 
 /** The export's columns, in order (Dutch headers: the auditor reads them). */
@@ -32,6 +24,8 @@ export const EXPORT_HEADERS = [
   REGISTER_FIELD_LABELS.handler,
   REGISTER_FIELD_LABELS.solution,
   REGISTER_FIELD_LABELS.agreement,
+  'gewenste oplossing',
+  'gegrond',
   'te laat ingediend (R2)',
   'behandeltermijn',
   'ontvangstbevestiging uiterlijk',
@@ -91,8 +85,10 @@ export function exportRows(items: readonly RegisterItem[], today: LocalDate): Ce
       record ? record.handlerName : ERASED,
       record ? (record.solution ?? null) : ERASED,
       agreement,
+      record ? (record.remedy ?? null) : ERASED,
+      stats.wellFounded ?? null,
       stats.late ? 'ja' : 'nee',
-      stats.term,
+      handlingTermLabel(stats.term),
       ackBy,
       ackMet,
       resolveBy,

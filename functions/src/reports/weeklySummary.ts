@@ -1,5 +1,6 @@
 import { addDays, formatDutchDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/ports/clock';
+import { mailDocument } from './mailDocument';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { allOf } from '../app/indexEntry';
 import type { ComplaintIndex } from '../app/ports/complaintIndex';
@@ -125,10 +126,10 @@ export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisati
     ['Brieven niet verzonden', String(f.lettersFailing)],
     ['Geanonimiseerd deze week (bewaartermijn verstreken)', String(f.anonymised)],
   ];
-  return (
-    `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +
+  return mailDocument(
+    `Weekoverzicht klachtenregister ${formatDutchDate(f.from)} t/m ${formatDutchDate(f.to)}`,
     `<p>Weekoverzicht van het klachtenregister van ${escapeHtml(organisation)}, ${escapeHtml(formatDutchDate(f.from))} t/m ${escapeHtml(formatDutchDate(f.to))}.</p>` +
-    `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><td style="padding:2px 12px 2px 0">${escapeHtml(k)}</td><td><b>${escapeHtml(v)}</b></td></tr>`).join('')}</table>` +
-    `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p></body></html>`
+      `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><td style="padding:2px 12px 2px 0">${escapeHtml(k)}</td><td><b>${escapeHtml(v)}</b></td></tr>`).join('')}</table>` +
+      `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p>`,
   );
 }

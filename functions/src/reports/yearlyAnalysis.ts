@@ -1,5 +1,5 @@
 import type { ComplaintStatistics } from '../../../domain/src/anonymise';
-import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
+import { AGREEMENT_LABELS, WELL_FOUNDED } from '../../../domain/src/complaintState';
 import { partsOf, type LocalDate } from '../../../domain/src/localDate';
 import type { DeadlineOutcome } from '../../../domain/src/pendingDeadlines';
 import { DEADLINE_LABELS, type ProceduralDeadline } from '../watch/deadlineNotices';
@@ -42,6 +42,8 @@ export interface YearlyAnalysis {
   perMonth: number[];
   byOutcome: Count[];
   byAgreement: Count[];
+  /** Decided complaints per gegrond / deels gegrond / ongegrond; `onbekend` when the decision did not say. */
+  byWellFounded: Count[];
   /** Share of closed, handled complaints that ended in agreement. */
   agreementRate: number | null;
   byCategory: Count[];
@@ -123,6 +125,11 @@ export function yearlyAnalysis(
       closed.flatMap((s) => (s.agreement ? [s.agreement] : [])),
       { ...AGREEMENT_LABELS },
       ['agreed', 'notAgreed', 'none'],
+    ),
+    byWellFounded: countBy(
+      stats.flatMap((s) => (s.decidedOn !== undefined ? [s.wellFounded ?? 'onbekend'] : [])),
+      { onbekend: 'niet vastgelegd' },
+      [...WELL_FOUNDED, 'onbekend'],
     ),
     agreementRate: share(handled.filter((s) => s.agreement === 'agreed').length, handled.length),
     byCategory: countBy(

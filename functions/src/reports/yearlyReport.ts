@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multiLineText } from '../../../domain/src/textPolicy';
+import { mailDocument } from './mailDocument';
 import { localDateOf, toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/ports/clock';
 import type { ProcedureSettings } from '../../../domain/src/settings';
@@ -135,17 +136,17 @@ export async function runYearlyAnalysisMail(deps: YearlyMailDeps): Promise<strin
       letterId: `yearly:${year}`,
       to: { name: 'Directeur', address: deps.directorAddress },
       subject: `Klachtenregister: jaaranalyse ${year}`,
-      html:
-        `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +
+      html: mailDocument(
+        `Klachtenregister: jaaranalyse ${year}`,
         `<p>De jaaranalyse van de klachten van ${year} van ${escapeHtml(deps.organisationName)} staat klaar.</p>` +
-        `<ul><li>Klachten: ${analysis.total} (nog open: ${analysis.open})</li>` +
-        `<li>Overeenstemming: ${percent(analysis.agreementRate)}</li>` +
-        analysis.timeliness
-          .map((t) => `<li>${escapeHtml(t.label)}: ${percent(t.rate)} op tijd</li>`)
-          .join('') +
-        `<li>Voorgelegd aan de directeur: ${analysis.escalations.complaints}; onafhankelijke derde: ${analysis.thirdParty.referred} (uitspraken: ${analysis.thirdParty.rulings})</li></ul>` +
-        `<p>Het volledige rapport (met grafieken en de gegevens als Excel) opent u in het <a href="${escapeHtml(url)}">klachtenregister</a>; daar legt u ook uw aanbevelingen vast.</p>` +
-        `</body></html>`,
+          `<ul><li>Klachten: ${analysis.total} (nog open: ${analysis.open})</li>` +
+          `<li>Overeenstemming: ${percent(analysis.agreementRate)}</li>` +
+          analysis.timeliness
+            .map((t) => `<li>${escapeHtml(t.label)}: ${percent(t.rate)} op tijd</li>`)
+            .join('') +
+          `<li>Voorgelegd aan de directeur: ${analysis.escalations.complaints}; onafhankelijke derde: ${analysis.thirdParty.referred} (uitspraken: ${analysis.thirdParty.rulings})</li></ul>` +
+          `<p>Het volledige rapport (met grafieken en de gegevens als Excel) opent u in het <a href="${escapeHtml(url)}">klachtenregister</a>; daar legt u ook uw aanbevelingen vast.</p>`,
+      ),
     });
     if (outcome.kind === 'notSent') await deps.watch.release('yearly', `${year}:mail`);
     deps.log?.(`yearly analysis ${year}: mail ${outcome.kind}`);

@@ -4,34 +4,41 @@ import { percent, type Count, type YearlyAnalysis } from './yearlyAnalysis';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
-/** A horizontal bar chart as inline SVG: readable in any mail client or browser, nothing to execute. */
+/** The chart's drawing width in user units; the SVG scales to its container (width 100%). */
+const CHART_WIDTH = 400;
+/** Room right of the longest bar for its value. */
+const VALUE_ROOM = 48;
+
+/**
+ * A horizontal bar chart as inline SVG that scales with the page (viewBox, width 100%): each label stands on
+ * its own line above its bar, so no bar ever covers a label, and the value stands right of the bar.
+ */
 export function barChart(title: string, bars: readonly { label: string; value: number }[]): string {
-  const rowHeight = 22;
-  const labelWidth = 260;
-  const barWidth = 300;
+  const rowHeight = 36;
+  const barWidth = CHART_WIDTH - VALUE_ROOM;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const height = bars.length * rowHeight + 8;
+  const height = bars.length * rowHeight + 4;
   const rows = bars
     .map((b, i) => {
-      const y = i * rowHeight + 4;
+      const y = i * rowHeight;
       const w = Math.round((b.value / max) * barWidth);
       return (
-        `<text x="0" y="${y + 15}" font-size="12">${escapeHtml(b.label)}</text>` +
-        `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="14" fill="#0f6cbd"/>` +
-        `<text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${b.value}</text>`
+        `<text x="0" y="${y + 13}" font-size="12">${escapeHtml(b.label)}</text>` +
+        `<rect x="0" y="${y + 18}" width="${w}" height="12" fill="#0f6cbd"/>` +
+        `<text x="${w + 6}" y="${y + 29}" font-size="12">${b.value}</text>`
       );
     })
     .join('');
   return (
     `<figure><figcaption>${escapeHtml(title)}</figcaption>` +
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + barWidth + 50}" height="${height}" font-family="Segoe UI,Arial,sans-serif">${rows}</svg></figure>`
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" style="max-width:${CHART_WIDTH * 1.5}px;height:auto" font-family="Segoe UI,Arial,sans-serif">${rows}</svg></figure>`
   );
 }
 
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
-  `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+  `<div class="scroll"><table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
   rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')}</tr>`).join('') +
-  `</tbody></table>`;
+  `</tbody></table></div>`;
 
 const countRows = (counts: readonly Count[]): (string | number)[][] => counts.map((c) => [c.label, c.count]);
 
@@ -77,6 +84,7 @@ export function yearlyReportHtml(a: YearlyAnalysis, organisation: string): strin
       a.byOutcome.map((c) => ({ label: c.label, value: c.count })),
     ),
     table(['overeenstemming', 'aantal'], countRows(a.byAgreement)),
+    table(['gegrond', 'aantal'], countRows(a.byWellFounded)),
     `<h2>Oorzaken</h2>`,
     barChart(
       'Oorzaken per categorie',
@@ -104,8 +112,10 @@ export function yearlyReportHtml(a: YearlyAnalysis, organisation: string): strin
   ].join('\n');
   return (
     `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jaaranalyse klachten ${a.year}</title>` +
-    `<style>body{font-family:Segoe UI,Arial,sans-serif;max-width:60rem;margin:2rem auto;color:#242424}` +
-    `table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<style>body{font-family:Segoe UI,Arial,sans-serif;max-width:60rem;margin:1rem auto;padding:0 .75rem;color:#242424;overflow-wrap:anywhere}` +
+    `table{border-collapse:collapse;margin:1rem 0;max-width:100%}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}` +
+    `svg{display:block}.scroll{overflow-x:auto;max-width:100%}` +
     `figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.25rem}.meta{color:#666}</style></head>` +
     `<body>${body}</body></html>`
   );

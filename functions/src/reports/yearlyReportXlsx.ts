@@ -1,5 +1,7 @@
 import type { ComplaintStatistics } from '../../../domain/src/anonymise';
 import type { Cell, Sheet } from '../app/ports/xlsxWriter';
+import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
+import { CLOSED_AS_LABELS, DEADLINE_OUTCOME_LABELS } from './dutchLabels';
 import type { YearlyAnalysis } from './yearlyAnalysis';
 
 const rate = (r: number | null): Cell => (r === null ? null : Math.round(r * 1000) / 10);
@@ -9,7 +11,7 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
   const outcome = (s: ComplaintStatistics, name: string): Cell =>
     s.deadlineOutcomes
       .filter((d) => d.deadline === name)
-      .map((d) => d.outcome)
+      .map((d) => DEADLINE_OUTCOME_LABELS[d.outcome])
       .join(', ') || null;
   return [
     {
@@ -46,6 +48,8 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
         ...a.byOutcome.map((c): Cell[] => [c.label, c.count]),
         ['overeenstemming', 'aantal'],
         ...a.byAgreement.map((c): Cell[] => [c.label, c.count]),
+        ['gegrond', 'aantal'],
+        ...a.byWellFounded.map((c): Cell[] => [c.label, c.count]),
       ],
     },
     {
@@ -72,6 +76,7 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
           'afgesloten op',
           'afgesloten als',
           'overeenstemming',
+          'gegrond',
           'ontvangstbevestiging',
           'afhandeling',
           'verlengingsbericht',
@@ -86,8 +91,9 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
           s.number,
           { date: s.receivedOn },
           s.closedOn ? { date: s.closedOn } : null,
-          s.closedAs ?? (s.status === 'open' ? 'open' : null),
-          s.agreement ?? null,
+          s.closedAs ? CLOSED_AS_LABELS[s.closedAs] : s.status === 'open' ? 'open' : null,
+          s.agreement ? AGREEMENT_LABELS[s.agreement] : null,
+          s.wellFounded ?? null,
           outcome(s, 'acknowledgeBy'),
           outcome(s, 'resolveBy'),
           outcome(s, 'extensionNoticeBy'),

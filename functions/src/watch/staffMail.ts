@@ -1,5 +1,6 @@
 import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
 import { escapeHtml } from '../shared/escape';
+import { mailDocument } from '../reports/mailDocument';
 import { DEADLINE_LABELS, type ProceduralDeadline } from './deadlineNotices';
 
 /**
@@ -74,10 +75,11 @@ export function noticeMail(
         ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken of ligt een klacht bij u. De behandelaar heeft bij verstreken termijnen ook bericht gekregen.'
         : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
   const items = lines.map((l) => `<li>${escapeHtml(lineText(l))}</li>`).join('');
-  const html =
-    `<!doctype html><html lang="nl"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">` +
+  const html = mailDocument(
+    subject,
     `<p>Beste ${escapeHtml(recipientName)},</p><p>${escapeHtml(intro)}</p><ul>${items}</ul>` +
-    `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p>` +
-    `<p style="color:#666">Automatisch bericht van het klachtenregister van ${escapeHtml(organisation)}.</p></body></html>`;
+      `<p><a href="${escapeHtml(registerUrl)}">Open het klachtenregister</a></p>` +
+      `<p style="color:#666">Automatisch bericht van het klachtenregister van ${escapeHtml(organisation)}.</p>`,
+  );
   return { subject, html };
 }

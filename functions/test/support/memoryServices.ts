@@ -13,6 +13,8 @@ import type { ConversationDeps } from '../../src/app/conversation/conversationDe
 import type { Config } from '../../src/adapters/config';
 import { ooxmlXlsxWriter } from '../../src/adapters/xlsxWriter';
 import { MemoryMailer, MemoryWatchStore } from '../watch/fakes';
+import { createSettingsSource } from '../../src/settings/settingsSource';
+import { MemorySettingsStore } from './memorySettingsStore';
 
 /**
  * Stateful in-memory fakes of the ports, with the same contracts as the Table/Blob adapters (first claim
@@ -188,11 +190,16 @@ export function memoryServices(start: Date) {
   const store = new MemoryStore();
   const index = new MemoryIndex();
   const files = new MemoryFiles();
-  const settings = defaultProcedureSettings({
-    organisation: 'Geschillencommissie',
-    person: '',
-    email: 'derde@example.org',
-  });
+  const settings = {
+    ...defaultProcedureSettings({
+      organisation: 'Geschillencommissie',
+      person: '',
+      email: 'derde@example.org',
+    }),
+    reminderWorkingDays: 2,
+    directorAddress: '',
+  };
+  const settingsStore = new MemorySettingsStore();
   const services: Services = {
     config: { organisationStart: '2000-01-01' } as Config,
     // Mailbox capture is exercised against Azurite and the Graph sandbox (test/mailbox); registration only
@@ -210,7 +217,9 @@ export function memoryServices(start: Date) {
     index,
     probe: { ping: () => Promise.resolve() },
     procedure: { settings, calendar: createWorkingDayCalendar(settings.calendar) },
-    // The deadline watch's and reports' ports: their own fakes live in functions/test/watch/fakes.ts.
+    settings: createSettingsSource(settingsStore, settings),
+    settingsStore,
+    // The ports (deadline watch and reports): their own fakes live in functions/test/watch/fakes.ts.
     mailer: new MemoryMailer(),
     watch: new MemoryWatchStore(),
     archive: { anonymise: () => Promise.resolve(false), getRecord: () => Promise.resolve(undefined) },
