@@ -97,9 +97,8 @@ test.each(leaves.map((l) => [l.path, l] as const))(
         const value = parsed.data as string;
         // What passes is stored as it is: no further change by the policy, nothing it refuses.
         expect(normaliseText(value)).toBe(value);
-        const multiLine = /bodyText|summary|solution|reason|note|outcome|description|text|recommend/.test(
-          _path,
-        );
+        const multiLine =
+          /bodyText|summary|solution|reason|note|outcome|description|text|recommend|remedy/.test(_path);
         expect(conformsToTextPolicy(value, { multiLine })).toBe(true);
       }),
       { numRuns: 150 },

@@ -13,7 +13,9 @@ import { auditRow, outboxRows } from '../../functions/src/app/sideRows';
 import { startStack, type Stack } from '../../dev/stack';
 import { apiClient } from '../support/api';
 
-jest.setTimeout(60_000);
+// 200 letters through injected faults: on a busy machine each round takes longer. The assertions are about
+// outcomes (exactly once, or failed), never about time, so the test gets room rather than a deadline.
+jest.setTimeout(300_000);
 
 let stack: Stack;
 let services: Services;
@@ -127,7 +129,7 @@ describe('200 letters through a Graph that fails 30% of the time', () => {
 
     const started = Date.now();
     let rounds = 0;
-    for (; rounds < 40; rounds++) {
+    for (; rounds < 200; rounds++) {
       await deliverLetters(deps);
       const pending = await services.complaints.listOutbox({ statuses: ['queued', 'sending'] });
       if (pending.length === 0) break;

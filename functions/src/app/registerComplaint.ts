@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import {
+  formatComplaintNumber,
+  MAX_SEQUENCE,
+  type ComplaintNumber,
+} from '../../../domain/src/complaintNumber';
 import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import {
   checkRegistration,
@@ -44,6 +48,15 @@ import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
 import { checkReceiptDate } from '../../../domain/src/receiptDate';
 import { voidAfterFailure } from './voidNumber';
 import { afterRegistration } from './conversation/linkMessage';
+
+/**
+ * The dry run needs some number; the real one is taken only after it passed. Never the related complaint's own
+ * number, or a repeat of K-YYYY-0001 would look like a complaint referring to itself.
+ */
+function placeholderNumber(year: number, related: string | undefined): ComplaintNumber {
+  const last = formatComplaintNumber(year, MAX_SEQUENCE);
+  return related === last ? formatComplaintNumber(year, MAX_SEQUENCE - 1) : last;
+}
 
 /** Attachment limits: Outlook's own attachment limit is of this order, and it keeps the register lean. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -160,7 +173,7 @@ export async function registerComplaint(
   const dryRun = buildComplaint(
     {
       ...input,
-      number: formatComplaintNumber(year, 1),
+      number: placeholderNumber(year, input.admissibility?.relatedComplaint),
       attachments: attachments.map((a) => ({
         name: a.name,
         contentType: a.contentType,
