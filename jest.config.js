@@ -36,6 +36,7 @@ module.exports = {
       ...common,
       displayName: 'addin',
       testEnvironment: 'jsdom',
+      setupFilesAfterEnv: ['<rootDir>/addin/test/setup.ts'],
       testMatch: ['<rootDir>/addin/test/**/*.test.ts?(x)'],
     },
     {
