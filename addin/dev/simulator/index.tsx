@@ -78,6 +78,7 @@ const useStyles = makeStyles({
   controls: {
     padding: tokens.spacingHorizontalS,
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
