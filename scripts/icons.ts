@@ -5,6 +5,7 @@
  *
  *   icon-16/32/80.png   ribbon button and group (both manifests)
  *   icon-64/128.png     XML IconUrl/HighResolutionIconUrl and the unified manifest's alternateIcons (mail: 64/128)
+ *   icon-25/48/50/75/96/144.png  XML MobileFormFactor (25, 32 and 48 at scale 1, 2 and 3)
  *   color.png (192)     unified manifest icons.color
  *   outline.png (32)    unified manifest icons.outline (white on transparent)
  */
@@ -14,10 +15,16 @@ import { encodePng } from './lib/png';
 
 export const iconFiles = {
   'icon-16.png': 16,
+  'icon-25.png': 25,
   'icon-32.png': 32,
+  'icon-48.png': 48,
+  'icon-50.png': 50,
   'icon-64.png': 64,
+  'icon-75.png': 75,
   'icon-80.png': 80,
+  'icon-96.png': 96,
   'icon-128.png': 128,
+  'icon-144.png': 144,
   'color.png': 192,
   'outline.png': 32,
 } as const;

@@ -9,7 +9,7 @@ export type FakeApi = { [K in keyof KlachtenApi]: jest.MockedFunction<KlachtenAp
 
 export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
   const notDeployed = () => Promise.reject(new ApiProblem(404, 'about:blank', 'Niet gevonden'));
-  return {
+  const fake: FakeApi = {
     findByMessage: jest.fn(() => Promise.resolve(null)),
     register: jest.fn(notDeployed),
     getComplaint: jest.fn(notDeployed),
@@ -24,8 +24,18 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     retryLetter: jest.fn(notDeployed),
     yearlyReport: jest.fn(notDeployed),
     exportRegister: jest.fn(notDeployed),
+    // By default the first look-up answers what findByMessage answers, without candidates.
+    lookupMessage: jest.fn((keys: { internetMessageId: string }) =>
+      fake.findByMessage(keys.internetMessageId).then((complaint) => ({ complaint, candidates: [] })),
+    ),
+    linkMessage: jest.fn(notDeployed),
+    conversation: jest.fn(() => Promise.resolve([])),
+    originalMessage: jest.fn(notDeployed),
+    unreviewed: jest.fn(() => Promise.resolve([])),
+    dismissUnreviewed: jest.fn(notDeployed),
     ...overrides,
   } as FakeApi;
+  return fake;
 }
 
 export const message = (overrides: Partial<OpenMessage> = {}): OpenMessage => ({

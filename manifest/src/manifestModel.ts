@@ -14,6 +14,23 @@ export const addinModel = {
   /** Both manifests ask for the same access to the open item: read it (not write, not the whole mailbox). */
   unifiedPermission: 'MailboxItem.Read.User',
   xmlPermission: 'ReadItem',
+  /**
+   * Outlook mobile's button (MobileFormFactor): 25, 32 and 48 px at scale 1, 2 and 3. The pane works at phone
+   * width (it is tested at 320 px).
+   */
+  mobileIcons: [
+    { size: 25, scale: 1, file: 'assets/icon-25.png' },
+    { size: 25, scale: 2, file: 'assets/icon-50.png' },
+    { size: 25, scale: 3, file: 'assets/icon-75.png' },
+    { size: 32, scale: 1, file: 'assets/icon-32.png' },
+    { size: 32, scale: 2, file: 'assets/icon-64.png' },
+    { size: 32, scale: 3, file: 'assets/icon-96.png' },
+    { size: 48, scale: 1, file: 'assets/icon-48.png' },
+    { size: 48, scale: 2, file: 'assets/icon-96.png' },
+    { size: 48, scale: 3, file: 'assets/icon-144.png' },
+  ],
+  /** Unified manifest: the add-in also works in shared folders and shared mailboxes (the complaints mailbox). */
+  unifiedSharedFolderPermission: 'Mailbox.SharedFolder',
   ribbonIcons: { 16: 'assets/icon-16.png', 32: 'assets/icon-32.png', 80: 'assets/icon-80.png' },
   /** Mail add-ins: 64x64 and 128x128 (XML IconUrl/HighResolutionIconUrl, unified alternateIcons). */
   icon: 'assets/icon-64.png',

@@ -35,7 +35,13 @@ export function buildUnifiedManifest(env: Environment): Record<string, unknown> 
       nestedAppAuthInfo: [{ redirectUri: `brk-multihub://${addinHost(env)}`, scopes: [env.apiScope] }],
     },
     authorization: {
-      permissions: { resourceSpecific: [{ name: m.unifiedPermission, type: 'Delegated' }] },
+      permissions: {
+        resourceSpecific: [
+          { name: m.unifiedPermission, type: 'Delegated' },
+          // Handlers open the complaints mailbox as a shared mailbox: the add-in must be offered there too.
+          { name: m.unifiedSharedFolderPermission, type: 'Delegated' },
+        ],
+      },
     },
     extensions: [
       {

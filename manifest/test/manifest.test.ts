@@ -28,7 +28,11 @@ interface Control {
 }
 interface Extension {
   requirements: { scopes: string[]; capabilities: { name: string; minVersion: string }[] };
-  runtimes: { id: string; code: { page: string }; actions: { id: string; type: string }[] }[];
+  runtimes: {
+    id: string;
+    code: { page: string };
+    actions: { id: string; type: string; pinnable?: boolean }[];
+  }[];
   ribbons: {
     contexts: string[];
     tabs: { groups: { id: string; label: string; icons: Icon[]; controls: Control[] }[] }[];
@@ -234,19 +238,85 @@ describe.each(environmentNames)('environment %s', (name) => {
     expect(height).toBeLessThanOrEqual(450);
   });
 
-  test('every resid in the XML manifest resolves, and no resource is unused', () => {
-    const ids = findAll(resources, (e) => e.attributes.id !== undefined).map((e) => e.attributes.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const used = findAll(child(xml, 'VersionOverrides'), (e) => e.attributes.resid !== undefined).map(
-      (e) => e.attributes.resid,
+  test('every resid in the XML manifest resolves, and no resource is unused, in each VersionOverrides', () => {
+    const outer = child(xml, 'VersionOverrides');
+    const inner = child(outer, 'VersionOverrides');
+    // Each VersionOverrides has its own Resources; the nested 1.1 one is read instead of 1.0, not with it.
+    for (const level of [outer, inner]) {
+      const own: XmlElement = {
+        ...level,
+        children: level.children.filter((c) => c.name !== 'VersionOverrides'),
+      };
+      const levelResources = child(level, 'Resources');
+      const ids = findAll(levelResources, (e) => e.attributes.id !== undefined).map((e) => e.attributes.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const used = findAll(own, (e) => e.attributes.resid !== undefined).map((e) => e.attributes.resid);
+      expect(new Set(used)).toEqual(new Set(ids));
+      for (const s of findAll(path(levelResources, 'bt:ShortStrings'), (e) => e.name === 'bt:String')) {
+        expect((s.attributes.DefaultValue ?? '').length).toBeLessThanOrEqual(125);
+      }
+      for (const s of findAll(path(levelResources, 'bt:LongStrings'), (e) => e.name === 'bt:String')) {
+        expect((s.attributes.DefaultValue ?? '').length).toBeLessThanOrEqual(250);
+      }
+    }
+  });
+
+  test('VersionOverrides 1.1, nested last in 1.0: pinnable pane, shared folders, the mobile button', () => {
+    const outer = child(xml, 'VersionOverrides');
+    expect(outer.children.map((c) => c.name)).toEqual([
+      'Requirements',
+      'Hosts',
+      'Resources',
+      'VersionOverrides',
+    ]);
+    const inner = child(outer, 'VersionOverrides');
+    expect(inner.attributes).toMatchObject({
+      xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1',
+      'xsi:type': 'VersionOverridesV1_1',
+    });
+    expect(inner.children.map((c) => c.name)).toEqual(['Requirements', 'Hosts', 'Resources']);
+    const host = path(inner, 'Hosts', 'Host');
+    expect(host.attributes['xsi:type']).toBe('MailHost');
+    expect(host.children.map((c) => c.name)).toEqual(['DesktopFormFactor', 'MobileFormFactor']);
+    const desktop = child(host, 'DesktopFormFactor');
+    // SupportsSharedFolders comes first in DesktopFormFactor's sequence.
+    expect(desktop.children.map((c) => c.name)).toEqual(['SupportsSharedFolders', 'ExtensionPoint']);
+    expect(child(desktop, 'SupportsSharedFolders').text).toBe('true');
+    const action = findAll(desktop, (e) => e.name === 'Action')[0] as XmlElement;
+    expect(action.attributes['xsi:type']).toBe('ShowTaskpane');
+    expect(action.children.map((c) => c.name)).toEqual(['SourceLocation', 'SupportsPinning']);
+    expect(child(action, 'SupportsPinning').text).toBe('true');
+
+    const mobile = path(host, 'MobileFormFactor', 'ExtensionPoint');
+    expect(mobile.attributes['xsi:type']).toBe('MobileMessageReadCommandSurface');
+    const mobileButton = path(mobile, 'Group', 'Control');
+    expect(mobileButton.attributes['xsi:type']).toBe('MobileButton');
+    const icon = child(mobileButton, 'Icon');
+    expect(icon.attributes['xsi:type']).toBe('bt:MobileIconList');
+    const innerResources = child(inner, 'Resources');
+    const image = (resid: string): string =>
+      findAll(innerResources, (e) => e.attributes.id === resid)[0]?.attributes.DefaultValue ?? '';
+    const declared = icon.children.map((i) => `${i.attributes.size}@${i.attributes.scale}`);
+    // Outlook mobile wants 25, 32 and 48 px, each at scale 1, 2 and 3; each file has size × scale pixels.
+    expect(declared.sort()).toEqual(
+      ['25@1', '25@2', '25@3', '32@1', '32@2', '32@3', '48@1', '48@2', '48@3'].sort(),
     );
-    expect(new Set(used)).toEqual(new Set(ids));
-    for (const s of findAll(path(resources, 'bt:ShortStrings'), (e) => e.name === 'bt:String')) {
-      expect((s.attributes.DefaultValue ?? '').length).toBeLessThanOrEqual(125);
+    for (const i of icon.children) {
+      const url = image(i.attributes.resid ?? '');
+      expect(url.startsWith(`${env.addinUrl}/`)).toBe(true);
+      const info = readPngInfo(readFileSync(join(repoRoot, 'addin', url.slice(env.addinUrl.length + 1))));
+      expect(info.width).toBe(Number(i.attributes.size) * Number(i.attributes.scale));
+      expect(info.height).toBe(info.width);
     }
-    for (const s of findAll(path(resources, 'bt:LongStrings'), (e) => e.name === 'bt:String')) {
-      expect((s.attributes.DefaultValue ?? '').length).toBeLessThanOrEqual(250);
-    }
+    expect(path(mobileButton, 'Action', 'SourceLocation').attributes.resid).toBe('Taskpane.Url');
+  });
+
+  test('the unified manifest declares the pinnable pane and shared-folder support', () => {
+    expect(json.authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'Mailbox.SharedFolder',
+      type: 'Delegated',
+    });
+    expect(first(runtime.actions)).toMatchObject({ pinnable: true });
   });
 
   test('both manifests describe the same add-in: id, name, version, pages, button, icons, permission, domains', () => {
@@ -276,9 +346,11 @@ describe.each(environmentNames)('environment %s', (name) => {
     const xmlGroup = findAll(xml, (e) => e.name === 'Group')[0] as XmlElement;
     expect(resource(child(xmlGroup, 'Label').attributes.resid ?? '')).toBe(group.label);
 
-    // MailboxItem.Read.User (unified) is ReadItem (XML): read the open item, nothing more.
+    // MailboxItem.Read.User (unified) is ReadItem (XML): read the open item, nothing more; Mailbox.SharedFolder
+    // is the unified manifest's SupportsSharedFolders (it grants no access to other items).
     expect(json.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MailboxItem.Read.User', type: 'Delegated' },
+      { name: 'Mailbox.SharedFolder', type: 'Delegated' },
     ]);
     expect(child(xml, 'Permissions').text).toBe('ReadItem');
 
@@ -367,10 +439,16 @@ describe('icons in addin/assets', () => {
       [
         'color.png',
         'icon-128.png',
+        'icon-144.png',
         'icon-16.png',
+        'icon-25.png',
         'icon-32.png',
+        'icon-48.png',
+        'icon-50.png',
         'icon-64.png',
+        'icon-75.png',
         'icon-80.png',
+        'icon-96.png',
         'outline.png',
       ].sort(),
     );

@@ -27,6 +27,8 @@ export interface SampleEmail {
   receivedAt: string;
   issueAroseOn?: string;
   bodyText: string;
+  /** The message this one answers (its In-Reply-To header), for replies. */
+  inReplyTo?: string;
   attachments: { name: string; contentType: string; contentBase64: string }[];
 }
 

@@ -3,7 +3,7 @@
  * pane (in an iframe, as Outlook hosts it), a role switch for the local sign-in, and the mailbox of the Graph
  * sandbox: what the complainant received.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   Body1,
@@ -17,6 +17,7 @@ import {
   tokens,
   webLightTheme,
   Label,
+  Checkbox,
 } from '@fluentui/react-components';
 import { samples, type SampleEmail } from '../samples/samples';
 import {
@@ -25,6 +26,7 @@ import {
   type SimulatorIdentity,
 } from '../../src/auth/localTokenProvider';
 import { MailboxView } from './MailboxView';
+import { ComplainantActions } from './ComplainantActions';
 
 const identities: Record<SimulatorIdentity['role'], SimulatorIdentity> = {
   Medewerker: { role: 'Medewerker', name: 'Pieter Jansen', address: 'p.jansen@lagant-voorbeeld.nl' },
@@ -76,6 +78,7 @@ const useStyles = makeStyles({
   controls: {
     padding: tokens.spacingHorizontalS,
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
@@ -95,13 +98,24 @@ function Simulator() {
   );
   const [identity, setIdentity] = useState<SimulatorIdentity>(readIdentity);
   const [paneKey, setPaneKey] = useState(0);
+  // Pinned, Outlook keeps the pane open and raises ItemChanged; unpinned, it closes the pane and the user
+  // opens it again for the next e-mail (here: the pane reloads).
+  const [pinned, setPinned] = useState(true);
+  const [arrived, setArrived] = useState<SampleEmail[]>([]);
+  const inbox = useMemo(() => [...arrived, ...samples], [arrived]);
   const paneWidth = Number(new URLSearchParams(location.search).get('width') ?? 350);
-  const selected = useMemo(() => samples.find((s) => s.id === selectedId) ?? null, [selectedId]);
+  const selected = useMemo(() => inbox.find((s) => s.id === selectedId) ?? null, [inbox, selectedId]);
+  const pinnedRef = useRef(pinned);
+  pinnedRef.current = pinned;
 
   useEffect(() => {
     current = selected;
     if (selected) history.replaceState(null, '', `#${selected.id}`);
-    listeners.forEach((l) => l());
+    if (pinnedRef.current) listeners.forEach((l) => l());
+    else {
+      listeners.clear();
+      setPaneKey((k) => k + 1);
+    }
   }, [selected]);
 
   function switchRole(role: SimulatorIdentity['role']): void {
@@ -116,7 +130,7 @@ function Simulator() {
     <div className={styles.page}>
       <nav className={styles.list} aria-label="Postvak IN">
         <Subtitle2 as="h1">Postvak IN</Subtitle2>
-        {samples.map((s) => (
+        {inbox.map((s) => (
           <button
             key={s.id}
             type="button"
@@ -145,6 +159,7 @@ function Simulator() {
               {new Date(selected.receivedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })}
             </Caption1>
             <Caption1>Testsituatie: {selected.note}</Caption1>
+            <ComplainantActions selected={selected} onArrived={(mail) => setArrived((a) => [mail, ...a])} />
             <Divider className={styles.divider} />
             <Body1 className={styles.body}>{selected.bodyText}</Body1>
           </>
@@ -168,6 +183,7 @@ function Simulator() {
               </option>
             ))}
           </Select>
+          <Checkbox label="Vastgemaakt" checked={pinned} onChange={(_, d) => setPinned(d.checked === true)} />
         </div>
         <iframe key={paneKey} className={styles.pane} title="Klachtenregister" src="/taskpane.html" />
       </aside>

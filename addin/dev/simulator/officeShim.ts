@@ -56,6 +56,15 @@ function toItem(sample: SampleEmail): unknown {
     from: { displayName: sample.from.name, emailAddress: sample.from.address },
     dateTimeCreated: new Date(sample.receivedAt),
     attachments,
+    getAllInternetHeadersAsync: (cb: Callback<string>) =>
+      ok(
+        cb,
+        [
+          `Message-ID: ${sample.internetMessageId}`,
+          `Subject: ${sample.subject}`,
+          ...(sample.inReplyTo ? [`In-Reply-To: ${sample.inReplyTo}`] : []),
+        ].join('\r\n'),
+      ),
     getAttachmentContentAsync: (id: string, cb: Callback<{ format: string; content: string }>) => {
       const index = attachments.findIndex((a) => a.id === id);
       const content = sample.attachments[index]?.contentBase64;

@@ -2,6 +2,7 @@ import type { RegistrationRequest } from '../../../domain/src/api/registration';
 import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
+import { conversationCalls, type ConversationApi } from './conversationApi';
 import { networkProblem, problemOf } from './problem';
 
 /** Filters of the register list (`GET /api/complaints?status=…`). */
@@ -54,7 +55,7 @@ export interface ExportFile {
   fileName: string;
 }
 
-export interface KlachtenApi {
+export interface KlachtenApi extends ConversationApi {
   /** The complaint registered from this e-mail, or null when there is none. */
   findByMessage(internetMessageId: string): Promise<ComplaintSummary | null>;
   /** Registers the e-mail; `created` is false when it had been registered already. */
@@ -104,6 +105,7 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
   const id = (value: string): string => encodeURIComponent(value);
 
   return {
+    ...conversationCalls(call),
     async findByMessage(internetMessageId) {
       const page = await getJson<ComplaintPage>(
         `/complaints?internetMessageId=${encodeURIComponent(internetMessageId)}`,

@@ -1,3 +1,4 @@
+import { inReplyToOf } from './internetHeaders';
 import type { AttachmentContent, OpenItem, OpenMessage } from './openMessage';
 
 /**
@@ -15,6 +16,17 @@ function bodyAsText(item: Office.MessageRead): Promise<string> {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
       else reject(new Error(result.error.message));
     });
+  });
+}
+
+/** In-Reply-To of the open message; undefined where the client cannot tell (older than 1.8) or fails. */
+function inReplyTo(item: Office.MessageRead): Promise<string | undefined> {
+  if (!supports('Mailbox', '1.8') || typeof item.getAllInternetHeadersAsync !== 'function')
+    return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    item.getAllInternetHeadersAsync((result) =>
+      resolve(result.status === Office.AsyncResultStatus.Succeeded ? inReplyToOf(result.value) : undefined),
+    );
   });
 }
 
@@ -37,6 +49,7 @@ export async function readOpenMessage(): Promise<OpenItem> {
     read.itemId && typeof box.convertToRestId === 'function'
       ? box.convertToRestId(read.itemId, Office.MailboxEnums.RestVersion.v2_0)
       : undefined;
+  const [bodyText, replyTo] = await Promise.all([bodyAsText(read), inReplyTo(read).catch(() => undefined)]);
   const message: OpenMessage = {
     internetMessageId: read.internetMessageId,
     conversationId: read.conversationId,
@@ -44,13 +57,14 @@ export async function readOpenMessage(): Promise<OpenItem> {
     subject: read.subject,
     from: { name: read.from?.displayName ?? '', address: read.from?.emailAddress ?? '' },
     receivedAt: read.dateTimeCreated.toISOString(),
-    bodyText: await bodyAsText(read),
+    bodyText,
     attachments: (read.attachments ?? [])
       .filter(
         (a) => !a.isInline && String(a.attachmentType) === String(Office.MailboxEnums.AttachmentType.File),
       )
       .map((a) => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.size })),
     canReadAttachments,
+    ...(replyTo ? { inReplyTo: replyTo } : {}),
   };
   return { kind: 'message', message };
 }
@@ -74,6 +88,34 @@ export async function readAttachmentContents(message: OpenMessage): Promise<Atta
         }),
     ),
   );
+}
+
+const mimeWaitMs = 8000;
+
+/**
+ * The open message as MIME (base64 EML, Mailbox 1.14), kept by the server as evidence when the e-mail is not
+ * in the complaints mailbox. Outlook fails this now and then (error 5001), so it never rejects: undefined
+ * means "send without it".
+ */
+export function readOriginalMime(): Promise<string | undefined> {
+  const item = mailbox()?.item as Office.MessageRead | undefined;
+  if (!item || !supports('Mailbox', '1.14') || typeof item.getAsFileAsync !== 'function')
+    return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    // A callback that never comes must not hold up the link: after a while, go on without the original.
+    const giveUp = setTimeout(() => resolve(undefined), mimeWaitMs);
+    try {
+      item.getAsFileAsync((result) => {
+        clearTimeout(giveUp);
+        resolve(
+          result.status === Office.AsyncResultStatus.Succeeded && result.value ? result.value : undefined,
+        );
+      });
+    } catch {
+      clearTimeout(giveUp);
+      resolve(undefined);
+    }
+  });
 }
 
 /** Calls `listener` when the user selects another e-mail while the pane is pinned. */

@@ -22,6 +22,8 @@ export interface OpenMessage {
   attachments: OpenMessageAttachment[];
   /** False on clients without Mailbox 1.8: registration still works, without attachments. */
   canReadAttachments: boolean;
+  /** The message this one answers (In-Reply-To), where Outlook gives the headers (Mailbox 1.8). */
+  inReplyTo?: string | undefined;
 }
 
 /** Why there is nothing to register: each gets its own explanation in the pane. */

@@ -11,9 +11,17 @@ import { ProblemBar } from './ProblemBar';
 import { RegisterPanel } from './RegisterPanel';
 import { RegisteredPanel } from './RegisteredPanel';
 import { ComplaintPanel } from './lazyParts';
+import type { LinkCandidate } from '../api/conversationApi';
+import { LinkOffer } from './conversation/LinkOffer';
+import { alreadyPartOf, linkMessageOf, messageKeysOf } from './conversation/linkMessage';
 
 /** The open item and its complaint, as the first load finds them. */
-export type FirstLoad = { item: OpenItem; complaint: ComplaintSummary | null };
+export type FirstLoad = {
+  item: OpenItem;
+  complaint: ComplaintSummary | null;
+  /** When the e-mail is not registered: the complaints it probably belongs to. */
+  candidates?: LinkCandidate[];
+};
 
 /**
  * Reads the open item and asks the register about it. index.tsx starts this before React's first render,
@@ -21,8 +29,10 @@ export type FirstLoad = { item: OpenItem; complaint: ComplaintSummary | null };
  */
 export async function loadOpenItem(mailbox: MailboxAccess, api: KlachtenApi): Promise<FirstLoad> {
   const item = await mailbox.readOpenItem();
-  const complaint = item.kind === 'message' ? await api.findByMessage(item.message.internetMessageId) : null;
-  return { item, complaint };
+  if (item.kind !== 'message') return { item, complaint: null };
+  const { complaint, candidates } = await api.lookupMessage(messageKeysOf(item.message));
+  const part = complaint ? null : await alreadyPartOf(api, item.message, candidates);
+  return { item, complaint: complaint ?? part, candidates: part ? [] : candidates };
 }
 
 export interface MessageTabProps {
@@ -39,7 +49,12 @@ export interface MessageTabProps {
 type View =
   | { kind: 'loading' }
   | { kind: 'none'; reason: NoMessageReason }
-  | { kind: 'message'; message: OpenMessage; complaint: ComplaintSummary | null }
+  | {
+      kind: 'message';
+      message: OpenMessage;
+      complaint: ComplaintSummary | null;
+      candidates?: LinkCandidate[] | undefined;
+    }
   | { kind: 'failed'; problem: ApiProblem };
 
 const asProblem = (error: unknown): ApiProblem =>
@@ -61,9 +76,9 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
     const pending = early.current ?? loadOpenItem(mailbox, api);
     early.current = undefined;
     try {
-      const { item, complaint } = await pending;
+      const { item, complaint, candidates } = await pending;
       if (item.kind === 'none') return setView({ kind: 'none', reason: item.reason });
-      setView({ kind: 'message', message: item.message, complaint });
+      setView({ kind: 'message', message: item.message, complaint, candidates });
     } catch (error) {
       setView({ kind: 'failed', problem: asProblem(error) });
     }
@@ -85,16 +100,25 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
   const { complaint, message } = view;
   if (!complaint) {
     return (
-      <RegisterPanel
+      <LinkOffer
         key={message.internetMessageId}
-        message={message}
-        me={me}
-        register={async (request) => {
-          const { complaint: registered } = await api.register(request);
-          setView({ kind: 'message', message, complaint: registered });
+        candidates={view.candidates ?? []}
+        link={async (id) => {
+          const { complaint: linked } = await api.linkMessage(id, await linkMessageOf(message, mailbox));
+          setView({ kind: 'message', message, complaint: linked });
         }}
-        readAttachments={() => mailbox.readAttachmentContents(message)}
-      />
+      >
+        <RegisterPanel
+          key={message.internetMessageId}
+          message={message}
+          me={me}
+          register={async (request) => {
+            const { complaint: registered } = await api.register(request);
+            setView({ kind: 'message', message, complaint: registered });
+          }}
+          readAttachments={() => mailbox.readAttachmentContents(message)}
+        />
+      </LinkOffer>
     );
   }
   if (!complaint.view) return <RegisteredPanel complaint={complaint} />;

@@ -5,6 +5,8 @@ export interface MailboxAccess {
   readOpenItem(): Promise<OpenItem>;
   readAttachmentContents(message: OpenMessage): Promise<AttachmentContent[]>;
   onOpenItemChanged(listener: () => void): void;
+  /** The open e-mail as base64 MIME where Outlook can give it (never rejects; undefined: not available). */
+  readOriginalMime?(): Promise<string | undefined>;
 }
 
 /**

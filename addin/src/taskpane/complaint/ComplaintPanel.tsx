@@ -29,6 +29,7 @@ import { LetterPreviews, type LetterRef } from './LetterPreviews';
 import { RegisterRecord } from './RegisterRecord';
 import { StepRecorder } from './StepRecorder';
 import { Timeline } from './Timeline';
+import { ConversationList } from '../conversation/ConversationList';
 
 export interface ComplaintPanelProps {
   api: KlachtenApi;
@@ -242,6 +243,8 @@ export default function ComplaintPanel({
       <Deadlines view={view} today={day} />
       <Divider />
       <Timeline timeline={view.timeline} />
+      <Divider />
+      <ConversationList api={api} complaintId={view.id} etag={view.etag} newMessage={view.newMessage} />
       <Divider />
       <RegisterRecord register={view.register} />
       <Divider />

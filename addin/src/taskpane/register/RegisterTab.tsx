@@ -19,6 +19,7 @@ import { ApiProblem } from '../../api/problem';
 import { ProblemBar } from '../ProblemBar';
 import { amsterdamDate, daysBetween, daysLeftText, deadlineTone, formatDate } from '../model/dates';
 import { nextDeadline } from '../complaint/Deadlines';
+import { UnreviewedList } from './UnreviewedList';
 
 export type RegisterFilter = 'mine' | 'all' | 'overdue';
 
@@ -115,6 +116,7 @@ export default function RegisterTab({ api, onOpenComplaint, today }: RegisterTab
 
   return (
     <section className={styles.root} aria-label="Register">
+      <UnreviewedList api={api} />
       <Field label="Toon">
         <RadioGroup
           layout="horizontal"
