@@ -132,8 +132,14 @@ function checkAdmissibility(input: Omit<RegisterComplaintInput, 'number'>): Refu
 
 /** Builds the new complaint, or refuses (future receipt date, "ontstaan op" after receipt, term out of bounds). */
 export function registerComplaint(input: RegisterComplaintInput, ctx: ProcedureContext): StepResult {
-  const refusal = checkRegistration(input, ctx);
-  if (refusal) return refusal;
+  return checkRegistration(input, ctx) ?? buildCheckedComplaint(input, ctx);
+}
+
+/**
+ * Builds the new complaint from input that {@link checkRegistration} already accepted (the caller checks once
+ * and may build more than once, e.g. a dry run before a number is taken). Still refuses a term out of bounds.
+ */
+export function buildCheckedComplaint(input: RegisterComplaintInput, ctx: ProcedureContext): StepResult {
   const parsed = parseHandlingTerm(input.term ?? ctx.settings.defaultTerm);
   if (!parsed.ok) return parsed;
   const term = parsed.term;

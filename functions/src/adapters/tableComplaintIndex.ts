@@ -23,6 +23,7 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...optionalText(e, 'handlerName'),
   ...optionalText(e, 'closedOn'),
   ...optionalText(e, 'retainUntil'),
+  ...optionalText(e, 'statistics'),
   ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
   ...(e['anonymised'] === true ? { anonymised: true } : {}),
   ...(typeof e['version'] === 'number' ? { version: e['version'] } : {}),

@@ -82,14 +82,15 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
    * Within this instance, {@link numbering} serialises allocations per year; across instances the counter's ETag
    * decides, and a loser retries a bounded number of times with full jitter (exponential, capped), never forever.
    */
-  async function allocate(year: number, complaintId: string): Promise<number> {
+  async function allocate(year: number, complaintId: string, fresh: boolean): Promise<number> {
     const partitionKey = `year-${year}`;
     for (let attempt = 0; attempt < maxNumberingAttempts; attempt++) {
-      // A retry of the same complaint (after a crash between numbering and writing) keeps its number.
+      // A retry of the same complaint (after a crash between numbering and writing) keeps its number. A freshly
+      // claimed id has none on its first attempt; after a lost race it may (the transaction's answer can be lost).
       const issued = keys.listEntities<{ complaintId: string }>({
         queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and complaintId eq ${complaintId}` },
       });
-      for await (const row of issued) return Number(row.rowKey);
+      if (!fresh || attempt > 0) for await (const row of issued) return Number(row.rowKey);
 
       let last = 0;
       let etag: string | undefined;
@@ -174,20 +175,23 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       }
     },
 
-    allocateNumber(year, complaintId) {
-      return numbering(`year-${year}`, () => allocate(year, complaintId));
+    allocateNumber(year, complaintId, options) {
+      return numbering(`year-${year}`, () => allocate(year, complaintId, options?.fresh === true));
     },
 
     async create(doc, rows) {
       try {
-        await complaints.submitTransaction([
+        const result = await complaints.submitTransaction([
           ['create', documentEntity({ ...doc, version: 1 })],
           ...rows.map((r): TransactionAction => ['create', sideRowEntity(doc.id, r)]),
         ]);
         doc.version = 1;
-        return 'created';
+        // The batch answers each insert with its ETag: no read after the write.
+        const etags = result.subResponses.map((r) => r.etag);
+        const etag = etags[0] ?? (await complaints.getEntity(doc.id, complaintRow)).etag;
+        return { outcome: 'created', etag, rowEtags: etags.slice(1).map((e) => e ?? '') };
       } catch (error) {
-        if (isConflict(error)) return 'exists';
+        if (isConflict(error)) return { outcome: 'exists' };
         throw error;
       }
     },

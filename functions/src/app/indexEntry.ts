@@ -1,5 +1,6 @@
 import { normaliseName } from '../../../domain/src/admissibility';
 import { pendingDeadlines, retentionDue } from '../../../domain/src/pendingDeadlines';
+import { toStatistics } from '../../../domain/src/anonymise';
 import type { ComplaintDocument } from './complaintDocument';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 
@@ -26,8 +27,15 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     retainUntil: retentionDue(s)[0]?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
     version: doc.version ?? 0,
+    ...statisticsProperty(JSON.stringify(toStatistics(s, s.registeredOn))),
   };
 }
+
+/** One string property holds at most 64 KiB (32K UTF-16 characters); a larger record is not kept on the row. */
+const maxStatisticsChars = 30_000;
+
+export const statisticsProperty = (json: string): { statistics?: string } =>
+  json.length <= maxStatisticsChars ? { statistics: json } : {};
 
 /**
  * Brings the index up to date after the complaint itself was committed. The complaint is the truth and the

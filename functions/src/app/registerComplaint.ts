@@ -5,10 +5,7 @@ import {
   type ComplaintNumber,
 } from '../../../domain/src/complaintNumber';
 import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
-import {
-  checkRegistration,
-  registerComplaint as buildComplaint,
-} from '../../../domain/src/registerComplaint';
+import { buildCheckedComplaint, checkRegistration } from '../../../domain/src/registerComplaint';
 import type { ParsedRegistrationRequest } from '../../../domain/src/api/registration';
 import type { Refusal } from '../../../domain/src/refusal';
 import type { ProcedureContext } from '../../../domain/src/procedureContext';
@@ -17,7 +14,7 @@ import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar'
 import type { ProcedureSettings } from '../../../domain/src/settings';
 import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
-import type { ComplaintStore } from './ports/complaintStore';
+import type { ComplaintStore, OutboxRecord, SideRow, WrittenComplaint } from './ports/complaintStore';
 import type { FileStore } from './ports/fileStore';
 import type { NumberLedger } from './ports/numberLedger';
 import type { ConversationDeps } from './conversation/conversationDeps';
@@ -69,6 +66,8 @@ export interface RegistrationResult {
   doc: ComplaintDocument;
   etag: string;
   created: boolean;
+  /** A new complaint as written, with its outbox rows: the acknowledgement attempt needs no read. */
+  known?: WrittenComplaint<ComplaintDocument>;
 }
 
 /** Which request field a registration refusal is about, so the pane can show it next to that field. */
@@ -168,9 +167,10 @@ export async function registerComplaint(
   if (input.admissibility?.relatedComplaint !== undefined)
     await checkRelatedComplaint(services.index, input.complainant, input.admissibility.relatedComplaint);
   const year = Number(ctx.today.slice(0, 4));
-  // Everything that can refuse deterministically is checked before a number is taken: a dry run of the domain
-  // with the attachments as they will be stored. What can still fail after numbering is storage itself.
-  const dryRun = buildComplaint(
+  // Everything that can refuse deterministically is checked before a number is taken: the checks above (once),
+  // then a dry run of the domain with the attachments as they will be stored. What can still fail after
+  // numbering is storage itself.
+  const dryRun = buildCheckedComplaint(
     {
       ...input,
       number: placeholderNumber(year, input.admissibility?.relatedComplaint),
@@ -187,6 +187,8 @@ export async function registerComplaint(
 
   const messageKey = messageKeyOf(message.internetMessageId);
   let complaintId: string = randomUUID();
+  // A new id claimed now holds no number yet; an abandoned registration taken over may.
+  let fresh = true;
   for (let attempt = 0; ; attempt++) {
     const claim = await services.complaints.claimMessage(messageKey, complaintId, now);
     if (claim.claimed) break;
@@ -201,6 +203,7 @@ export async function registerComplaint(
     const age = services.clock.now().getTime() - claim.claimedAt.getTime();
     if (age > abandonedClaimMs && (await services.complaints.renewClaim(messageKey, claim.etag, now))) {
       complaintId = claim.complaintId;
+      fresh = false;
       break;
     }
     if (attempt > 100) {
@@ -213,7 +216,7 @@ export async function registerComplaint(
     await sleep(100);
   }
 
-  const sequence = await services.complaints.allocateNumber(year, complaintId);
+  const sequence = await services.complaints.allocateNumber(year, complaintId, { fresh });
   try {
     return await writeComplaint();
   } catch (error) {
@@ -230,7 +233,7 @@ export async function registerComplaint(
     const { attachments: _omitted, mimeBase64: _mime, ...original } = message;
     await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
 
-    const result = buildComplaint(
+    const result = buildCheckedComplaint(
       { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
       ctx,
     );
@@ -254,16 +257,43 @@ export async function registerComplaint(
     };
     const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
     const outcome = await services.complaints.create(doc, rows);
-    const stored = await services.complaints.get(complaintId);
+    // Written before by an attempt that died after its transaction: that complaint is the truth, read it once.
+    const stored =
+      outcome.outcome === 'created'
+        ? { doc, etag: outcome.etag }
+        : await services.complaints.get(complaintId);
     if (!stored)
       throw new AppError(
         'unavailable',
         'storage',
         'De klacht kon niet worden opgeslagen. Probeer het opnieuw.',
       );
-    await refreshIndex(services.index, stored.doc);
-    // The original as evidence, the conversation claimed, the category set: best effort, never failing the registration.
-    await afterRegistration(services.conversation, stored.doc, message).catch(() => undefined);
-    return { doc: stored.doc, etag: stored.etag, created: outcome === 'created' };
+    // The index and the e-mail's bookkeeping (conversation claimed, off the unreviewed list, the original as
+    // evidence, the category) touch different rows: side by side. Best effort, never failing the registration.
+    await Promise.all([
+      refreshIndex(services.index, stored.doc),
+      afterRegistration(services.conversation, stored.doc, message).catch(() => undefined),
+    ]);
+    const records =
+      outcome.outcome === 'created' ? writtenOutbox(stored.doc.id, rows, outcome.rowEtags) : undefined;
+    const known = records ? { stored, records } : undefined;
+    return {
+      doc: stored.doc,
+      etag: stored.etag,
+      created: outcome.outcome === 'created',
+      ...(known ? { known } : {}),
+    };
   }
+}
+
+/** The outbox rows just written, as the letter sender reads them; undefined when the write gave no ETag for one. */
+function writtenOutbox(
+  complaintId: string,
+  rows: readonly SideRow[],
+  etags: readonly string[],
+): OutboxRecord[] | undefined {
+  const records = rows.flatMap((row, i): OutboxRecord[] =>
+    row.kind === 'outbox' ? [{ complaintId, key: row.key, etag: etags[i] ?? '', data: row.data }] : [],
+  );
+  return records.every((r) => r.etag !== '') ? records : undefined;
 }

@@ -14,7 +14,8 @@ import { candidateComplaints } from '../app/conversation/conversationQueries';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
-import { deliverSoon } from '../letters/deliverSoon';
+import { deliverSoon, leftUnchanged } from '../letters/deliverSoon';
+import type { KnownComplaint } from '../letters/deliverLetters';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
 
@@ -26,8 +27,14 @@ const today = (s: Services): LocalDate => toAmsterdamDate(s.clock.now());
  * it is afterwards, so its deadlines already show a letter that went out. The letter sender never changes the
  * revision, so the ETag stays valid.
  */
-async function afterDelivery(s: Services, doc: ComplaintDocument): Promise<ComplaintDocument> {
-  await deliverSoon(defaultLetterDelivery(s), doc.id);
+async function afterDelivery(
+  s: Services,
+  doc: ComplaintDocument,
+  known?: KnownComplaint,
+): Promise<ComplaintDocument> {
+  const report = await deliverSoon(defaultLetterDelivery(s), doc.id, undefined, known);
+  // Nothing was due (e.g. letters wait for the review window): the copy in hand is the stored one.
+  if (leftUnchanged(report)) return doc;
   const fresh = await s.complaints.get(doc.id).catch(() => undefined);
   return fresh?.doc ?? doc;
 }
@@ -42,7 +49,7 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
     // letter is tried here within a small budget (the answer then shows it sent); whatever the budget leaves, and
     // any Graph fault, stays in the outbox for the deliverLetters timer, so a slow or absent Graph never fails
     // a registration that is already safely stored.
-    const doc = created ? await afterDelivery(s, registered.doc) : registered.doc;
+    const doc = created ? await afterDelivery(s, registered.doc, registered.known) : registered.doc;
     return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
       etag: revisionTag(doc),
       ...(created ? { location: `/api/complaints/${doc.id}` } : {}),

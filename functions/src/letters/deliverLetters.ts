@@ -11,7 +11,7 @@ import type { ComplaintDocument } from '../app/complaintDocument';
 import { indexEntryOf } from '../app/indexEntry';
 import type { ComplaintIndex } from '../app/ports/complaintIndex';
 import { AppError } from '../shared/errors';
-import type { ComplaintStore, OutboxRecord, Stored } from '../app/ports/complaintStore';
+import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
 import { deliverStaffNotice, parseStaffNotice, type StaffNoticeDeps } from './staffNotice';
 
@@ -30,6 +30,8 @@ export interface LetterDeliveryDeps {
   /** For the staff notices in the outbox (escalation, reassignment); without it they wait for a sender that has it. */
   staff?: Pick<StaffNoticeDeps, 'watch' | 'directorAddress' | 'registerUrl' | 'organisationName'>;
 }
+
+export type KnownComplaint = WrittenComplaint<ComplaintDocument>;
 
 export type LetterOutcome = 'sent' | 'retrying' | 'failed' | 'finalized' | 'notDue' | 'skipped' | 'error';
 
@@ -64,7 +66,7 @@ export async function deliverLetters(
    * letters (every minute: partition reads, not a scan of the register), or a scan of every outbox row
    * (`fullScan`, hourly: the safety net for an index entry that could not be written).
    */
-  scope: { complaintId?: string; fullScan?: boolean } = {},
+  scope: { complaintId?: string; fullScan?: boolean; known?: KnownComplaint } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = {
     sent: 0,
@@ -75,19 +77,23 @@ export async function deliverLetters(
     skipped: 0,
     error: 0,
   };
-  const records = scope.complaintId
-    ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
-    : scope.fullScan
-      ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
-      : (
-          await Promise.all(
-            (await deps.index.withUnsentLetters()).map((id) =>
-              deps.complaints.listOutbox({ complaintId: id }),
-            ),
+  // What the caller has just written needs no reading back: its outbox rows, and the complaint for the first letter.
+  let known = scope.known;
+  const records = known
+    ? known.records
+    : scope.complaintId
+      ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
+      : scope.fullScan
+        ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
+        : (
+            await Promise.all(
+              (await deps.index.withUnsentLetters()).map((id) =>
+                deps.complaints.listOutbox({ complaintId: id }),
+              ),
+            )
           )
-        )
-          .flat()
-          .filter((r) => (PENDING_STATUSES as readonly unknown[]).includes(r.data['status']));
+            .flat()
+            .filter((r) => (PENDING_STATUSES as readonly unknown[]).includes(r.data['status']));
   const byComplaint = new Map<string, Pending[]>();
   const notices: OutboxRecord[] = [];
   for (const record of records) {
@@ -112,8 +118,10 @@ export async function deliverLetters(
   const worker = async (): Promise<void> => {
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const pending of group) {
+        const preloaded = known?.stored.doc.id === pending.record.complaintId ? known.stored : undefined;
+        known = undefined;
         try {
-          report[await deliverOne(deps, pending)]++;
+          report[await deliverOne(deps, pending, preloaded)]++;
         } catch (error) {
           report.error++;
           deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
@@ -170,10 +178,14 @@ function replyTarget(doc: ComplaintDocument, letter: Letter): string | undefined
   return letter.inReplyTo && same(doc.message.from.address, letter.to.address) ? letter.inReplyTo : undefined;
 }
 
-async function deliverOne(deps: LetterDeliveryDeps, { record, entry }: Pending): Promise<LetterOutcome> {
+async function deliverOne(
+  deps: LetterDeliveryDeps,
+  { record, entry }: Pending,
+  preloaded?: Stored<ComplaintDocument>,
+): Promise<LetterOutcome> {
   const now = deps.clock.now();
   if (!isDue(entry, now)) return 'notDue';
-  const stored = await deps.complaints.get(record.complaintId);
+  const stored = preloaded ?? (await deps.complaints.get(record.complaintId));
   if (!stored) return 'skipped';
   const seq = entry.letter.seq;
   const known = stored.doc.state.letters.find((l) => l.seq === seq);

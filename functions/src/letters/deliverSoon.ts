@@ -1,24 +1,41 @@
-import { deliverLetters, type LetterDeliveryDeps } from './deliverLetters';
+import {
+  deliverLetters,
+  type DeliveryReport,
+  type KnownComplaint,
+  type LetterDeliveryDeps,
+} from './deliverLetters';
 
 /**
  * Best effort, right after a step that queued a letter has committed: try to deliver that complaint's letters
  * now, but give the HTTP answer back after `budgetMs` at the latest. Whatever is not done by then (or is lost
  * when the host freezes after answering) is finished by the timer: the claim's lease runs out and the letter is
- * verified in Sent Items before it is sent again. Never throws.
+ * verified in Sent Items before it is sent again. Never throws; answers the attempt's report when it finished
+ * within the budget.
  */
 export async function deliverSoon(
   deps: LetterDeliveryDeps,
   complaintId: string,
   budgetMs = 2_000,
-): Promise<void> {
-  const attempt = deliverLetters(deps, { complaintId }).then(
-    () => undefined,
+  known?: KnownComplaint,
+): Promise<DeliveryReport | undefined> {
+  const attempt = deliverLetters(deps, known ? { complaintId, known } : { complaintId }).then(
+    (report) => report,
     () => undefined,
   );
   let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, budgetMs);
+  const budget = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
   });
-  await Promise.race([attempt, budget]);
+  const report = await Promise.race([attempt, budget]);
   clearTimeout(timer);
+  return report;
+}
+
+/**
+ * True when the attempt certainly left the complaint as it was (nothing was due, or it was not its turn yet),
+ * so the caller's copy is still current and need not be read again. Unknown (the budget ran out) counts as changed.
+ */
+export function leftUnchanged(report: DeliveryReport | undefined): boolean {
+  if (!report) return false;
+  return report.sent + report.retrying + report.failed + report.finalized + report.error === 0;
 }

@@ -10,7 +10,8 @@ import type { Mailer } from '../app/ports/mailer';
 import { escapeHtml } from '../shared/escape';
 import type { WatchStore, YearlyNotes } from '../app/ports/watchStore';
 import { amsterdamMoment } from '../shared/localTime';
-import { loadYear, statisticsOf, type RegisterSourceDeps } from './registerSource';
+import { loadYearStatistics, type RegisterSourceDeps } from './registerSource';
+import type { ComplaintStatistics } from '../../../domain/src/anonymise';
 import { parseYear, requireDirector } from './reportAccess';
 import { yearlyAnalysis, percent, type YearlyAnalysis } from './yearlyAnalysis';
 import { yearlyReportHtml } from './yearlyReportHtml';
@@ -34,11 +35,10 @@ export async function analyseYear(
   deps: YearlyDeps,
   year: number,
   today: LocalDate,
-): Promise<{ analysis: YearlyAnalysis; stats: ReturnType<typeof statisticsOf>[] }> {
+): Promise<{ analysis: YearlyAnalysis; stats: ComplaintStatistics[] }> {
   const endOfYear = localDateOf(year, 12, 31);
   const asOf = today < endOfYear ? today : endOfYear;
-  const items = await loadYear(deps, year);
-  const stats = items.map((i) => statisticsOf(i, asOf));
+  const stats = await loadYearStatistics(deps, year, asOf);
   const notes = await deps.watch.getYearlyNotes(year);
   return { analysis: yearlyAnalysis(year, stats, asOf, deps.causeCategories, notes), stats };
 }

@@ -1,8 +1,8 @@
-import { anonymise } from '../../../domain/src/anonymise';
+import { anonymise, type AnonymisedComplaint } from '../../../domain/src/anonymise';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf, indexEntryOf } from '../app/indexEntry';
+import { allOf, indexEntryOf, statisticsProperty } from '../app/indexEntry';
 import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 import type { FileStore } from '../app/ports/fileStore';
 import type { ComplaintStore } from '../app/ports/complaintStore';
@@ -27,10 +27,15 @@ export interface RetentionReport {
   kept: number;
 }
 
-/** The index row of an erased complaint: no name, address or subject; still counted by year and status. */
-export function anonymisedEntry(entry: IndexEntry): IndexEntry {
+/**
+ * The index row of an erased complaint: no name, address or subject; still counted by year and status, with the
+ * archived statistical record (without it, the yearly analysis reads the archive).
+ */
+export function anonymisedEntry(entry: IndexEntry, record: AnonymisedComplaint | undefined): IndexEntry {
+  const { statistics: _living, ...rest } = entry;
   return {
-    ...entry,
+    ...rest,
+    ...(record ? statisticsProperty(JSON.stringify(record)) : {}),
     handlerAddress: '',
     handlerName: '',
     complainantAddress: '',
@@ -61,8 +66,9 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
     const stored = await deps.complaints.get(entry.id);
     if (!stored) {
       // Anonymised by an earlier run that stopped before it could clear the index row: clear it now.
-      if (await deps.archive.getRecord(entry.id)) {
-        await deps.index.put(anonymisedEntry(entry));
+      const record = await deps.archive.getRecord(entry.id);
+      if (record) {
+        await deps.index.put(anonymisedEntry(entry, record));
         report.anonymised++;
       }
       continue;
@@ -86,7 +92,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
       report.kept++;
       continue;
     }
-    await deps.index.put(anonymisedEntry(indexEntryOf(stored.doc)));
+    await deps.index.put(anonymisedEntry(indexEntryOf(stored.doc), result.record));
     report.anonymised++;
   }
   if (report.anonymised > 0) await deps.watch.addCount('anonymised', today, report.anonymised, now);

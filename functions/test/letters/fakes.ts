@@ -16,6 +16,7 @@ import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIn
 import type {
   AuditEntry,
   ComplaintStore,
+  CreateResult,
   OutboxRecord,
   SideRow,
   Stored,
@@ -74,11 +75,12 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
   allocateNumber(): never {
     throw new Error('not used');
   }
-  async create(doc: ComplaintDocument, rows: readonly SideRow[]): Promise<'created' | 'exists'> {
-    if (this.docs.has(doc.id)) return 'exists';
-    this.docs.set(doc.id, { doc: structuredClone(doc), etag: this.etag() });
-    this.writeRows(doc.id, rows);
-    return 'created';
+  async create(doc: ComplaintDocument, rows: readonly SideRow[]): Promise<CreateResult> {
+    if (this.docs.has(doc.id)) return { outcome: 'exists' };
+    const etag = this.etag();
+    this.docs.set(doc.id, { doc: structuredClone(doc), etag });
+    const rowEtags = this.writeRows(doc.id, rows);
+    return { outcome: 'created', etag, rowEtags };
   }
   async get(id: string): Promise<Stored<ComplaintDocument> | undefined> {
     const s = this.docs.get(id);
@@ -117,20 +119,17 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
     this.outbox.set(key, { ...structuredClone(record), etag: next });
     return next;
   }
-  private writeRows(id: string, rows: readonly SideRow[]): void {
-    for (const row of rows) {
+  private writeRows(id: string, rows: readonly SideRow[]): string[] {
+    return rows.map((row) => {
+      const etag = this.etag();
       if (row.kind === 'audit') this.audits.set(id, [...(this.audits.get(id) ?? []), row.data]);
       else {
         const key = `${id}/${row.key}`;
         if (this.outbox.has(key)) throw new AppError('conflict', 'exists', 'row exists');
-        this.outbox.set(key, {
-          complaintId: id,
-          key: row.key,
-          etag: this.etag(),
-          data: structuredClone(row.data),
-        });
+        this.outbox.set(key, { complaintId: id, key: row.key, etag, data: structuredClone(row.data) });
       }
-    }
+      return etag;
+    });
   }
   /** The outbox row of a letter, parsed loosely for assertions. */
   row(id: string, seq: number): Record<string, unknown> {

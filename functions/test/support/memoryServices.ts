@@ -59,11 +59,13 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
   }
   async create(doc: ComplaintDocument, rows: readonly SideRow[]) {
     this.fail('create');
-    if (this.docs.has(doc.id)) return 'exists' as const;
+    if (this.docs.has(doc.id)) return { outcome: 'exists' as const };
     doc.version = 1;
-    this.docs.set(doc.id, { doc: structuredClone(doc), etag: randomUUID() });
+    const etag = randomUUID();
+    this.docs.set(doc.id, { doc: structuredClone(doc), etag });
     this.rows.set(doc.id, [...rows]);
-    return 'created' as const;
+    // Side rows start with the ETag `saveOutbox` expects of a row never saved.
+    return { outcome: 'created' as const, etag, rowEtags: rows.map(() => 'initial') };
   }
   async get(id: string) {
     const found = this.docs.get(id);

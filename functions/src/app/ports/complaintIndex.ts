@@ -34,6 +34,14 @@ export interface IndexEntry {
    * only when this is above 0.
    */
   unsentLetters?: number;
+  /**
+   * The complaint's statistical record (domain `ComplaintStatistics`, JSON; the record R3 keeps after erasure),
+   * so the yearly analysis lists one year's rows instead of reading every complaint. Made on the day of the
+   * write: the reader derives pending/overdue again for its own day (`statisticsAsOf`); after erasure it is the
+   * archived record as is. Absent on rows written before it existed (the analysis then reads the complaint and
+   * writes the row again) and for a record too large for one property.
+   */
+  statistics?: string;
   /** True once retention replaced the complaint by its statistical record (the personal fields are ''). */
   anonymised?: boolean;
   /** The complaint's write version (ComplaintDocument.version): an older entry never replaces a newer one. */

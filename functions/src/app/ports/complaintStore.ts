@@ -50,13 +50,18 @@ export interface ComplaintStore<T extends { id: string; version?: number }> {
   lookupMessage(messageKey: string): Promise<string | undefined>;
   /** Takes over a claim whose owner never finished (its ETag guards against two takers). */
   renewClaim(messageKey: string, etag: string, now: Date): Promise<boolean>;
-  /** Next gapless number of the year for this complaint; asking again for the same complaint gives the same number. */
-  allocateNumber(year: number, complaintId: string): Promise<number>;
   /**
-   * Writes a new complaint with its side rows atomically; `exists` when it was already written.
+   * Next gapless number of the year for this complaint; asking again for the same complaint gives the same number.
+   * `fresh`: the id was claimed by this request just now, so it cannot hold a number yet and the look-up of an
+   * earlier allocation (one round trip) is skipped.
+   */
+  allocateNumber(year: number, complaintId: string, options?: { fresh?: boolean }): Promise<number>;
+  /**
+   * Writes a new complaint with its side rows atomically; `exists` when it was already written. When created,
+   * the document's ETag and each side row's (in the order given), so the caller need not read what it wrote.
    * `create` and `update` stamp the document's write `version` (on the stored copy and on `doc`).
    */
-  create(doc: T, rows: readonly SideRow[]): Promise<'created' | 'exists'>;
+  create(doc: T, rows: readonly SideRow[]): Promise<CreateResult>;
   get(id: string): Promise<Stored<T> | undefined>;
   /** Replaces the complaint if `etag` is still current (else throws a preconditionFailed AppError). */
   update(doc: T, etag: string, rows: readonly SideRow[]): Promise<string>;
@@ -70,4 +75,13 @@ export interface ComplaintStore<T extends { id: string; version?: number }> {
   listOutbox(query: { complaintId: string } | { statuses: readonly string[] }): Promise<OutboxRecord[]>;
   /** Replaces one outbox row if `etag` is still current (else throws a preconditionFailed AppError); returns the new ETag. */
   saveOutbox(record: Omit<OutboxRecord, 'etag'>, etag: string): Promise<string>;
+}
+
+export type CreateResult =
+  { outcome: 'created'; etag: string; rowEtags: readonly string[] } | { outcome: 'exists' };
+
+/** A complaint its caller has just written, with its outbox rows and their ETags as the write answered them. */
+export interface WrittenComplaint<T> {
+  stored: Stored<T>;
+  records: OutboxRecord[];
 }

@@ -1,0 +1,85 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+import { startStack, type Stack } from '../../dev/stack';
+import { sample, variant } from '../support/samples';
+import { apiClient, registrationOf } from '../support/api';
+
+jest.setTimeout(120_000);
+
+/**
+ * The storage round trips of one registration, counted on the wire: every HTTP request the app's storage clients
+ * send to Azurite (tables and blobs) while one e-mail is registered. Letters wait for the review window, so the
+ * acknowledgement attempt finds nothing due. What a registration cannot do without: the claim insert, the counter
+ * read, the counter + number transaction, the original-message blob, the complaint transaction (complaint, audit
+ * and outbox rows) and the index insert with its look at the other partition; plus the e-mail's bookkeeping (the
+ * conversation claimed, off the unreviewed list). Anything more is a read or write that crept back in.
+ */
+const expected = [
+  'POST /complaintkeys', // the e-mail's claim
+  'GET /complaintkeys(PartitionKey=year,RowKey=counter)', // the counter
+  'POST /$batch', // counter + number
+  'PUT /complaint-files/<id>/message.json', // the original message as the pane sent it
+  'POST /$batch', // complaint, audit and outbox rows
+  'POST /complaintindex', // the index row
+  'GET /complaintindex(PartitionKey=closed,RowKey=<id>)', // the index's other partition
+  'DELETE /complaintmailbox(PartitionKey=unreviewed,RowKey=<key>)', // off the unreviewed list
+  'POST /complaintmailbox', // the conversation claimed for the complaint
+].sort();
+
+let stack: Stack;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { KR_LETTER_REVIEW_MINUTES: '1440' } });
+  api = apiClient(stack);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** `METHOD /path` of a storage request, with ids and years made generic so the list reads the same every run. */
+function shape(request: ClientRequest): string {
+  const path = decodeURIComponent(request.path.split('?')[0] ?? '')
+    .replace(/^\/devstoreaccount1/, '')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+    .replace(/[0-9a-f]{64}/g, '<key>')
+    .replace(/'year-\d{4}'/, 'year')
+    .replace(/'([^']*)'/g, '$1');
+  return `${request.method} ${path}`;
+}
+
+async function storageRequestsOf(action: () => Promise<void>): Promise<string[]> {
+  const ports = new Set([String(stack.ports.table), String(stack.ports.blob)]);
+  const seen: string[] = [];
+  const onRequest = (message: unknown): void => {
+    const request = (message as { request: ClientRequest }).request;
+    const host = String(request.getHeader('host') ?? '');
+    if (ports.has(host.split(':')[1] ?? '')) seen.push(shape(request));
+  };
+  subscribe('http.client.request.start', onRequest);
+  try {
+    await action();
+  } finally {
+    unsubscribe('http.client.request.start', onRequest);
+  }
+  return seen;
+}
+
+describe('one registration', () => {
+  test('does only the storage round trips it needs', async () => {
+    const ordinary = sample('01-ordinary');
+    // The first request of a process also reads the settings and the signing keys: not part of a registration.
+    const warmUp = await api.call('POST', '/complaints', { body: registrationOf(variant(ordinary, 'warm')) });
+    expect(warmUp.status).toBe(201);
+
+    const one = variant({ ...ordinary, attachments: [] }, 'counted');
+    // On the day the e-mail arrived, so the acknowledgement is not yet due and waits for the review window.
+    stack.clock.set(new Date(one.receivedAt));
+    const requests = await storageRequestsOf(async () => {
+      const res = await api.call('POST', '/complaints', { body: registrationOf(one) });
+      expect(res.status).toBe(201);
+    });
+    // Independent writes go side by side, so their order on the wire varies: compare as sorted lists.
+    expect(requests.sort()).toEqual(expected);
+  });
+});
