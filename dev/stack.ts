@@ -71,15 +71,45 @@ export interface Stack {
 
 /** The local stack of docs/architecture.md: Azurite, the local Functions host with the token issuer, the Graph sandbox, the add-in. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const log = options.log ?? (() => undefined);
-  const ports: StackPorts = {
-    functions: options.ports?.functions ?? (await freePort()),
-    graph: options.ports?.graph ?? (await freePort()),
-    addin: options.ports?.addin ?? (await freePort()),
-    blob: options.ports?.blob ?? (await freePort()),
-    queue: options.ports?.queue ?? (await freePort()),
-    table: options.ports?.table ?? (await freePort()),
+  // A port the OS called free can be taken before a child process binds it (parallel test workers open
+  // outgoing connections from the same range), so a start on chosen ports tries fresh ones a few times.
+  const chosen = options.ports ?? {};
+  const allGiven = (['functions', 'graph', 'addin', 'blob', 'queue', 'table'] as const).every(
+    (k) => chosen[k] !== undefined,
+  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startStackOnce(options, await pickPorts(chosen));
+    } catch (error) {
+      if (allGiven || attempt >= 4 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function pickPorts(chosen: Partial<StackPorts>): Promise<StackPorts> {
+  const taken = new Set<number>();
+  const pick = async (given: number | undefined): Promise<number> => {
+    if (given !== undefined) return given;
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
   };
+  return {
+    functions: await pick(chosen.functions),
+    graph: await pick(chosen.graph),
+    addin: await pick(chosen.addin),
+    blob: await pick(chosen.blob),
+    queue: await pick(chosen.queue),
+    table: await pick(chosen.table),
+  };
+}
+
+async function startStackOnce(options: StackOptions, ports: StackPorts): Promise<Stack> {
+  const log = options.log ?? (() => undefined);
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
     for (const s of stoppers.reverse()) await s().catch(() => undefined);
