@@ -10,6 +10,23 @@ export interface ComplaintSummary {
   status: string;
   /** Present only for roles that may read the complaint. */
   view?: ComplaintView;
+  /** The register row (listing and search answers), for roles that may read the complaint. */
+  listing?: ComplaintListing;
+}
+
+/** What a row of the register list shows, read from the index without opening the complaint. */
+export interface ComplaintListing {
+  complainantName: string;
+  complainantAddress: string;
+  handlerName: string;
+  subject: string;
+  receivedOn: string;
+  /** The next pending deadline: the register's urgency order. Absent when nothing is pending. */
+  nextDeadline?: {
+    key: 'acknowledgeBy' | 'resolveBy' | 'extensionNoticeBy' | 'escalationResponseBy';
+    date: string;
+    overdue: boolean;
+  };
 }
 
 export interface ComplaintView {
