@@ -67,7 +67,13 @@ async function shot(name: string): Promise<void> {
 }
 
 async function register(frame: Frame): Promise<string> {
-  await frame.getByRole('button', { name: 'Registreer klacht' }).click();
+  // An e-mail that probably belongs to an earlier complaint first offers to link it; registering anew is the
+  // second choice there.
+  const registerButton = frame.getByRole('button', { name: 'Registreer klacht' });
+  const asNew = frame.getByRole('button', { name: 'Registreer als nieuwe klacht' });
+  await registerButton.or(asNew).first().waitFor();
+  if (await asNew.isVisible()) await asNew.click();
+  await registerButton.click();
   const number = frame.getByTestId('complaint-number');
   await number.waitFor();
   return (await number.textContent()) ?? '';
