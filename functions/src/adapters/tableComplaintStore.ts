@@ -14,6 +14,7 @@ import type {
   SideRow,
   Stored,
 } from '../app/ports/complaintStore';
+import { parseOutboxData } from '../app/ports/outboxEntry';
 import { auditKey } from '../shared/auditKey';
 import { createKeyedQueue } from './keyedQueue';
 
@@ -56,8 +57,7 @@ function fromChunks(entity: Record<string, unknown>): string {
 
 /** Outbox rows also carry their delivery `status` as a property, so the sender's query can filter on it. */
 function sideRowEntity(partitionKey: string, row: SideRow): TableEntity {
-  const status =
-    row.kind === 'outbox' && typeof row.data['status'] === 'string' ? { status: row.data['status'] } : {};
+  const status = row.kind === 'outbox' ? { status: row.data.status } : {};
   return { partitionKey, rowKey: `${row.kind}-${row.key}`, data: JSON.stringify(row.data), ...status };
 }
 
@@ -254,11 +254,14 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       const out: OutboxRecord[] = [];
       const rows = complaints.listEntities<{ data: string }>({ queryOptions: { filter } });
       for await (const row of rows) {
+        // Parsed once, here: a row written by a newer version that this one does not understand is left alone.
+        const data = parseOutboxData(JSON.parse(row.data));
+        if (!data) continue;
         out.push({
           complaintId: row.partitionKey ?? '',
           key: (row.rowKey ?? '').slice('outbox-'.length),
           etag: row.etag,
-          data: JSON.parse(row.data) as Record<string, unknown>,
+          data,
         });
       }
       return out;

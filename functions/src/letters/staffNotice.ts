@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { Effect } from '../../../domain/src/effects';
 import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
-import { complaintNumberSchema, localDateSchema } from '../../../domain/src/schemas';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import type { ComplaintStore, OutboxRecord, SideRow } from '../app/ports/complaintStore';
 import type { Clock } from '../app/ports/clock';
@@ -9,46 +7,14 @@ import type { WatchStore } from '../app/ports/watchStore';
 import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { escapeHtml } from '../shared/escape';
 import type { Mailer, SendOutcome } from '../app/ports/mailer';
+import type { StaffNotice, StaffNoticeEntry } from '../app/ports/outboxEntry';
 
 /**
  * Mail to staff that a step causes at once, through the complaint's outbox like its letters: the director when
  * a complaint is escalated to them, the new handler after a reassignment. Written in the step's transaction,
  * so a notice exists exactly when its step does; sent by the letter sender. Like every staff mail it names
- * the complaint by number only.
+ * the complaint by number only. Its row's type is `StaffNoticeEntry` (`app/ports/outboxEntry.ts`).
  */
-export const staffNoticeSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('escalated'),
-    complaintNumber: complaintNumberSchema,
-    respondBy: localDateSchema,
-  }),
-  z.object({
-    kind: z.literal('assigned'),
-    complaintNumber: complaintNumberSchema,
-    to: z.object({ name: z.string(), address: z.string() }),
-  }),
-]);
-export type StaffNotice = z.infer<typeof staffNoticeSchema>;
-
-export const staffNoticeEntrySchema = z.object({
-  noticeId: z.string().min(1),
-  notice: staffNoticeSchema,
-  queuedAt: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
-  attempts: z.number().int().min(0),
-  nextAttemptAt: z.string().optional(),
-  leaseUntil: z.string().optional(),
-  lastError: z.string().optional(),
-  /** Set when the hourly sweep had already told the director (their shared claim decided). */
-  sentBySweep: z.boolean().optional(),
-  sentAt: z.string().optional(),
-});
-export type StaffNoticeEntry = z.infer<typeof staffNoticeEntrySchema>;
-
-export function parseStaffNotice(data: unknown): StaffNoticeEntry | undefined {
-  const parsed = staffNoticeEntrySchema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
-}
 
 /** Outbox keys of notices start with `n`, after the letters' `0001…`: `n0005-director`. */
 export const isNoticeKey = (key: string): boolean => key.startsWith('n');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../app/ports/clock';
 import type { WatchStore } from '../app/ports/watchStore';
+import { isLetterEntry, type OutboxData } from '../app/ports/outboxEntry';
 import type { RegisterSourceDeps } from './registerSource';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
@@ -20,13 +21,13 @@ const address = z
   .max(320)
   .regex(/^[^\s@]+@[^\s@]+$/);
 
-/** Letter data as stored, minus the delivery bookkeeping that says nothing about the person. */
-const letterOf = (data: Record<string, unknown>): Record<string, unknown> => ({
-  letter: data['letter'],
-  status: data['status'],
-  queuedAt: data['queuedAt'],
-  ...(data['proof'] ? { proof: data['proof'] } : {}),
-  ...(data['personalNote'] ? { personalNote: data['personalNote'] } : {}),
+/** An outbox row, minus the delivery bookkeeping that says nothing about the person. */
+const letterOf = (data: OutboxData): Record<string, unknown> => ({
+  letter: isLetterEntry(data) ? data.letter : undefined,
+  status: data.status,
+  queuedAt: data.queuedAt,
+  ...(data.status === 'sent' && 'proof' in data && data.proof ? { proof: data.proof } : {}),
+  ...('personalNote' in data && data.personalNote ? { personalNote: data.personalNote } : {}),
 });
 
 /**

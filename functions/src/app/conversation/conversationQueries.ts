@@ -4,7 +4,7 @@ import { isComplaintId, notFound } from '../findComplaint';
 import { can, type Principal } from '../../shared/principal';
 import { auditEntry } from '../sideRows';
 import { letterSubject } from '../../letters/renderLetter';
-import { parseOutboxEntry } from '../../letters/outboxEntry';
+import { isLetterEntry } from '../ports/outboxEntry';
 import { originalNameOf, type ConversationRow, type MessageSource } from './appendMessage';
 import type { ConversationDeps } from './conversationDeps';
 import { matchComplaints, type MatchReason } from './matchComplaint';
@@ -78,8 +78,8 @@ export async function listConversation(
     })),
   ];
   for (const record of await deps.complaints.listOutbox({ complaintId: id })) {
-    const entry = parseOutboxEntry(record.data);
-    if (!entry || entry.status !== 'sent' || !entry.proof) continue;
+    const entry = record.data;
+    if (!isLetterEntry(entry) || entry.status !== 'sent' || !entry.proof) continue;
     entries.push({
       seq: `L${entry.letter.seq}`,
       internetMessageId: null,
