@@ -25,7 +25,9 @@ import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { indexEntryOf } from '../app/indexEntry';
 import type { ComplaintIndex } from '../app/ports/complaintIndex';
-import { AppError } from '../shared/errors';
+import { AppError, isStaleWrite } from '../shared/errors';
+import { mapLimit } from '../shared/boundedConcurrency';
+import { retry } from '../shared/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
 import { deliverStaffNotice, type StaffNoticeDeps } from './staffNotice';
@@ -58,7 +60,6 @@ interface Pending {
   entry: PendingEntry;
 }
 
-const isStale = (error: unknown): boolean => error instanceof AppError && error.kind === 'preconditionFailed';
 const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
 
 /**
@@ -101,10 +102,8 @@ export async function deliverLetters(
       : scope.fullScan
         ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
         : (
-            await Promise.all(
-              (await deps.index.withUnsentLetters()).map((id) =>
-                deps.complaints.listOutbox({ complaintId: id }),
-              ),
+            await mapLimit(await deps.index.withUnsentLetters(), 16, (id) =>
+              deps.complaints.listOutbox({ complaintId: id }),
             )
           )
             .flat()
@@ -121,24 +120,21 @@ export async function deliverLetters(
     }
   }
   // Letters of one complaint one by one (they share the complaint's ETag); complaints in parallel.
-  const queue = [...byComplaint.values()].map((list) =>
+  const groups = [...byComplaint.values()].map((list) =>
     list.sort((a, b) => a.entry.letter.seq - b.entry.letter.seq),
   );
-  const worker = async (): Promise<void> => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const pending of group) {
-        const preloaded = known?.stored.doc.id === pending.record.complaintId ? known.stored : undefined;
-        known = undefined;
-        try {
-          report[await deliverOne(deps, pending, preloaded)]++;
-        } catch (error) {
-          report.error++;
-          deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
-        }
+  await mapLimit(groups, deps.options.concurrency, async (group) => {
+    for (const pending of group) {
+      const preloaded = known?.stored.doc.id === pending.record.complaintId ? known.stored : undefined;
+      known = undefined;
+      try {
+        report[await deliverOne(deps, pending, preloaded)]++;
+      } catch (error) {
+        report.error++;
+        deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, deps.options.concurrency) }, worker));
+  });
   if (deps.staff) {
     const staff: StaffNoticeDeps = { ...deps, ...deps.staff };
     for (const record of notices) {
@@ -211,7 +207,7 @@ async function deliverOne(
   try {
     etag = await save(current, record.etag);
   } catch (error) {
-    if (isStale(error)) return 'skipped'; // another sender claimed it first
+    if (isStaleWrite(error)) return 'skipped'; // another sender claimed it first
     throw error;
   }
 
@@ -290,30 +286,43 @@ async function deliverOne(
 }
 
 function ignoreStale(error: unknown): void {
-  if (!isStale(error)) throw error;
+  if (!isStaleWrite(error)) throw error;
 }
 
-/** Retries an ETag-guarded change of the complaint until it lands (another writer got there first: re-read). */
-async function updateComplaint(
+/**
+ * Retries an ETag-guarded change of the complaint until it lands (another writer got there first: re-read). A
+ * letter already sent must be recorded, so this tries longer than a handler's request does.
+ */
+function updateComplaint(
   deps: LetterDeliveryDeps,
   complaintId: string,
   change: (stored: Stored<ComplaintDocument>) => ComplaintDocument | undefined,
   rows: Parameters<LetterDeliveryDeps['complaints']['update']>[2],
 ): Promise<ComplaintDocument | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const stored = await deps.complaints.get(complaintId);
-    if (!stored) return undefined;
-    const next = change(stored);
-    if (!next) return undefined;
-    try {
+  return retry(
+    async () => {
+      const stored = await deps.complaints.get(complaintId);
+      if (!stored) return undefined;
+      const next = change(stored);
+      if (!next) return undefined;
       await deps.complaints.update(next, stored.etag, rows);
       return next;
-    } catch (error) {
-      if (!isStale(error)) throw error;
-      await new Promise((r) => setTimeout(r, deps.random() * 20 * (attempt + 1)));
-    }
-  }
-  throw new AppError('unavailable', 'complaint-busy', 'De klacht wordt op dit moment steeds gewijzigd.');
+    },
+    {
+      attempts: 20,
+      baseDelayMs: 10,
+      maxDelayMs: 250,
+      random: deps.random,
+      retryOn: isStaleWrite,
+      exhausted: () => {
+        throw new AppError(
+          'unavailable',
+          'complaint-busy',
+          'De klacht wordt op dit moment steeds gewijzigd.',
+        );
+      },
+    },
+  );
 }
 
 async function markSent(

@@ -1,5 +1,6 @@
 import type { ComplaintIndex } from '../ports/complaintIndex';
-import { AppError } from '../../shared/errors';
+import { AppError, isStaleWrite } from '../../shared/errors';
+import { conflictRetry, retry } from '../../shared/retry';
 import { isComplaintId, notFound } from '../findComplaint';
 import { can, type Principal } from '../../shared/principal';
 import { auditEntry } from '../sideRows';
@@ -100,18 +101,17 @@ export async function listConversation(
   return entries;
 }
 
+/** Best effort: when other writers keep winning, the flag stays for the next reader to clear. */
 async function clearNewMessage(deps: ConversationDeps, id: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await deps.complaints.get(id);
-    if (!stored?.doc.newMessage) return;
-    const { newMessage: _seen, ...rest } = stored.doc;
-    try {
+  await retry(
+    async () => {
+      const stored = await deps.complaints.get(id);
+      if (!stored?.doc.newMessage) return;
+      const { newMessage: _seen, ...rest } = stored.doc;
       await deps.complaints.update(rest, stored.etag, []);
-      return;
-    } catch (error) {
-      if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;
-    }
-  }
+    },
+    { ...conflictRetry, retryOn: isStaleWrite, exhausted: () => undefined },
+  );
 }
 
 /** `GET /api/complaints/{id}/messages/{seq}/original`: the stored MIME, byte for byte. */
