@@ -135,10 +135,12 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
     },
 
     async byComplainant(address, normalisedName) {
-      const filter =
-        normalisedName === ''
-          ? odata`complainantAddress eq ${address}`
-          : odata`complainantAddress eq ${address} or complainantName eq ${normalisedName}`;
+      const clauses = [
+        ...(address ? [odata`complainantAddress eq ${address}`] : []),
+        ...(normalisedName ? [odata`complainantName eq ${normalisedName}`] : []),
+      ];
+      if (clauses.length === 0) return [];
+      const filter = clauses.join(' or ');
       const out: IndexEntry[] = [];
       for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
         out.push(fields(e));

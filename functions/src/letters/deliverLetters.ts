@@ -31,6 +31,7 @@ import { retry } from '../shared/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
 import { deliverStaffNotice, type StaffNoticeDeps } from './staffNotice';
+import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
   complaints: ComplaintStore<ComplaintDocument>;
@@ -172,8 +173,9 @@ function inReviewWindow(entry: OutboxEntry, doc: ComplaintDocument, now: Date, w
  * employee's message, and its thread is not the complainant's.
  */
 function replyTarget(doc: ComplaintDocument, letter: Letter): string | undefined {
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  return letter.inReplyTo && same(doc.message.from.address, letter.to.address) ? letter.inReplyTo : undefined;
+  return letter.inReplyTo && sameEmailAddress(doc.message.from.address, letter.to.address)
+    ? letter.inReplyTo
+    : undefined;
 }
 
 async function deliverOne(

@@ -10,6 +10,7 @@ import { originalNameOf, type ConversationRow, type MessageSource } from './appe
 import type { ConversationDeps } from './conversationDeps';
 import { matchComplaints, type MatchReason } from './matchComplaint';
 import { unreviewedKeyOf } from './unreviewedKey';
+import { parseEmailAddress } from '../../../../domain/src/emailAddress';
 
 /** One entry of `GET /api/complaints/{id}/messages`. */
 export interface ConversationEntry {
@@ -169,12 +170,13 @@ export async function candidateComplaints(
   const linked = await deps.mailboxStore.linkOf(message.internetMessageId);
   if (linked && !matches.some((m) => m.complaintId === linked.complaintId))
     matches.unshift({ complaintId: linked.complaintId, reason: 'conversation' });
-  if (message.fromAddress) {
-    const same = await deps.index.byComplainant(message.fromAddress.trim().toLowerCase(), '');
+  const sender = parseEmailAddress(message.fromAddress);
+  if (sender) {
+    const same = await deps.index.byComplainant(sender, '');
     for (const e of same)
       if (
         e.status === 'open' &&
-        e.complainantAddress === message.fromAddress.trim().toLowerCase() &&
+        e.complainantAddress === sender &&
         !matches.some((m) => m.complaintId === e.id)
       )
         matches.push({ complaintId: e.id, reason: 'sameSender' });
