@@ -106,7 +106,6 @@ export function createGraphMailbox(options: GraphMailboxOptions): MailboxGraph {
       attempts: maxAttempts,
       baseDelayMs: 0,
       maxDelayMs: 0,
-      retryOn: () => false,
       exhausted: () => {
         throw new GraphRequestError(429);
       },

@@ -98,7 +98,6 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
       await retry(attempt, {
         ...conflictRetry,
         attempts: 10,
-        retryOn: () => false,
         exhausted: () => undefined,
       });
     },

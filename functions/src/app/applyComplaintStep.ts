@@ -81,18 +81,16 @@ export async function applyComplaintStep(
   };
   // Tried again when only the letter sender wrote in between (the storage ETag moved, the revision did not); a
   // stale screen is refused at once.
-  return retry(attempt, {
-    ...conflictRetry,
-    retryOn: () => false,
-    exhausted: () => {
-      throw new AppError(
-        'unavailable',
-        'busy',
-        'De klacht wordt op dit moment bijgewerkt. Probeer het over enkele ogenblikken opnieuw.',
-      );
-    },
-  });
+  return retry(attempt, { ...conflictRetry, exhausted: busy });
 }
+
+const busy = (): never => {
+  throw new AppError(
+    'unavailable',
+    'busy',
+    'De klacht wordt op dit moment bijgewerkt. Probeer het over enkele ogenblikken opnieuw.',
+  );
+};
 
 async function servicesGet(services: ApplyStepDeps, id: string): Promise<Stored<ComplaintDocument>> {
   if (!isComplaintId(id)) throw notFound();

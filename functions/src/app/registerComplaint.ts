@@ -113,6 +113,13 @@ function defaultHandler(
 
 /** How long a second registration of the same e-mail waits for the first to finish: about ten seconds. */
 const claimWait: RetryPolicy = { attempts: 100, baseDelayMs: 50, maxDelayMs: 200 };
+const stillRegistering = (): never => {
+  throw new AppError(
+    'unavailable',
+    'registration-in-progress',
+    'Deze e-mail wordt op dit moment al geregistreerd. Probeer het over een minuut opnieuw.',
+  );
+};
 
 /**
  * Registers an e-mail as a complaint (R1, R2, R4, R5). Exactly once per e-mail, also when requests race:
@@ -209,17 +216,7 @@ export async function registerComplaint(
         return { complaintId: claim.complaintId, fresh: false };
       return tryAgain;
     },
-    {
-      ...claimWait,
-      retryOn: () => false,
-      exhausted: () => {
-        throw new AppError(
-          'unavailable',
-          'registration-in-progress',
-          'Deze e-mail wordt op dit moment al geregistreerd. Probeer het over een minuut opnieuw.',
-        );
-      },
-    },
+    { ...claimWait, exhausted: stillRegistering },
   );
   if ('doc' in owned) return owned;
   const { complaintId, fresh } = owned;

@@ -23,8 +23,9 @@ export interface RetryPolicy {
 }
 
 export interface RetryOptions<T> extends RetryPolicy {
-  /** Which thrown errors are worth another try; any other is thrown at once. */
-  retryOn: (error: unknown) => boolean;
+  /** Which thrown errors are worth another try; any other is thrown at once. None when not given: the task
+   * then returns {@link tryAgain} for the races it lost. */
+  retryOn?: (error: unknown) => boolean;
   /** The answer when every try was used: throw the caller's error, or give a fallback. */
   exhausted: (lastError: unknown) => T;
   /** In [0, 1); injectable so tests are repeatable. */
@@ -56,7 +57,7 @@ export async function retry<T>(
       if (result !== tryAgain) return result;
       lastError = undefined;
     } catch (error) {
-      if (!options.retryOn(error)) throw error;
+      if (!options.retryOn?.(error)) throw error;
       lastError = error;
     }
   }

@@ -92,6 +92,18 @@ describe('retry', () => {
     await expect(retry(async () => tryAgain, options)).resolves.toBe('none left (undefined)');
   });
 
+  test('without `retryOn` no thrown error is tried again: only `tryAgain` asks for another try', async () => {
+    const { retryOn: _retryOn, ...options } = recorded<string>().options;
+    let calls = 0;
+    await expect(
+      retry(async () => {
+        calls++;
+        throw stale();
+      }, options),
+    ).rejects.toMatchObject({ kind: 'preconditionFailed' });
+    expect(calls).toBe(1);
+  });
+
   test('waits stay within [0, cap) for any draw, and the cap never passes the maximum', () => {
     const policy = { attempts: 30, baseDelayMs: 10, maxDelayMs: 250 };
     for (const draw of [0, 0.3, 0.999999]) {

@@ -134,16 +134,13 @@ export async function appendMessage(
     await refreshIndex(deps.index, next).catch(() => undefined);
     return { doc: next, created: true, seq };
   };
-  return retry(attempt, {
-    ...conflictRetry,
-    attempts: 20,
-    retryOn: () => false,
-    exhausted: () => {
-      throw new AppError(
-        'unavailable',
-        'busy',
-        'De klacht wordt op dit moment vaak gewijzigd. Probeer het opnieuw.',
-      );
-    },
-  });
+  return retry(attempt, { ...conflictRetry, attempts: 20, exhausted: busy });
 }
+
+const busy = (): never => {
+  throw new AppError(
+    'unavailable',
+    'busy',
+    'De klacht wordt op dit moment vaak gewijzigd. Probeer het opnieuw.',
+  );
+};
