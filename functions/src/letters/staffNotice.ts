@@ -7,7 +7,16 @@ import type { WatchStore } from '../app/ports/watchStore';
 import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { escapeHtml } from '../shared/escape';
 import type { Mailer, SendOutcome } from '../app/ports/mailer';
-import type { StaffNotice, StaffNoticeEntry } from '../app/ports/outboxEntry';
+import {
+  noticeCancelled,
+  noticeClaimed,
+  noticeFailed,
+  noticeReleased,
+  noticeSent,
+  queuedNotice,
+  type StaffNotice,
+  type StaffNoticeEntry,
+} from '../app/ports/outboxEntry';
 
 /**
  * Mail to staff that a step causes at once, through the complaint's outbox like its letters: the director when
@@ -31,14 +40,8 @@ export function staffNoticeRows(doc: ComplaintDocument, effects: readonly Effect
           : undefined;
     if (!notice) return [];
     const key = `n${seq}-${notice.kind === 'escalated' ? 'director' : 'handler'}`;
-    const data: StaffNoticeEntry = {
-      // Not `<complaintId>:…` like the letters: a notice is no letter to the complainant.
-      noticeId: `notice:${doc.id}:${key}`,
-      notice,
-      queuedAt: at.toISOString(),
-      status: 'queued',
-      attempts: 0,
-    };
+    // Not `<complaintId>:…` like the letters: a notice is no letter to the complainant.
+    const data = queuedNotice(`notice:${doc.id}:${key}`, notice, at.toISOString());
     return [{ kind: 'outbox', key, data }];
   });
 }
@@ -100,14 +103,10 @@ export async function deliverStaffNotice(
   entry: StaffNoticeEntry,
 ): Promise<NoticeOutcome> {
   const now = deps.clock.now();
-  if (entry.status === 'sending' && entry.leaseUntil && Date.parse(entry.leaseUntil) <= now.getTime()) {
+  if (entry.status === 'sending' && Date.parse(entry.leaseUntil) <= now.getTime()) {
     // The attempt died after claiming: it may have mailed, and a second copy would be worse than none.
-    const { leaseUntil: _lease, ...done } = entry;
     await deps.complaints
-      .saveOutbox(
-        { complaintId: record.complaintId, key: record.key, data: { ...done, status: 'sent' } },
-        record.etag,
-      )
+      .saveOutbox({ complaintId: record.complaintId, key: record.key, data: noticeSent(entry) }, record.etag)
       .catch(() => undefined);
     return 'finalized';
   }
@@ -115,17 +114,10 @@ export async function deliverStaffNotice(
   if (entry.nextAttemptAt && Date.parse(entry.nextAttemptAt) > now.getTime()) return 'notDue';
   const save = (data: StaffNoticeEntry, etag: string): Promise<string> =>
     deps.complaints.saveOutbox({ complaintId: record.complaintId, key: record.key, data }, etag);
-  const { nextAttemptAt: _next, ...rest } = entry;
+  const held = noticeClaimed(entry, new Date(now.getTime() + deps.options.leaseMs).toISOString());
   let etag: string;
   try {
-    etag = await save(
-      {
-        ...rest,
-        status: 'sending',
-        leaseUntil: new Date(now.getTime() + deps.options.leaseMs).toISOString(),
-      },
-      record.etag,
-    );
+    etag = await save(held, record.etag);
   } catch {
     return 'skipped'; // another sender holds it
   }
@@ -137,13 +129,13 @@ export async function deliverStaffNotice(
         : undefined
       : notice.to;
   if (!to) {
-    await save({ ...rest, status: 'cancelled', lastError: 'no-director' }, etag);
+    await save(noticeCancelled(held, 'no-director'), etag);
     return 'finalized';
   }
   const claimKey =
     notice.kind === 'escalated' ? escalationClaimKey(record.complaintId, notice.respondBy) : undefined;
   if (claimKey && deps.watch && !(await deps.watch.claim(claimScope, claimKey, now))) {
-    await save({ ...rest, status: 'sent', sentBySweep: true }, etag);
+    await save(noticeSent(held, { sentBySweep: true }), etag);
     return 'finalized';
   }
   const link = `${deps.registerUrl}?complaint=${encodeURIComponent(record.complaintId)}`;
@@ -153,24 +145,16 @@ export async function deliverStaffNotice(
     .catch((): SendOutcome => ({ kind: 'notSent', retryable: true, code: 'exception' }));
   const attempts = entry.attempts + 1;
   if (outcome.kind !== 'notSent') {
-    await save({ ...rest, attempts, status: 'sent', sentAt: deps.clock.now().toISOString() }, etag);
+    await save(noticeSent(held, { attempts, sentAt: deps.clock.now().toISOString() }), etag);
     return 'sent';
   }
   if (claimKey && deps.watch) await deps.watch.release(claimScope, claimKey);
   if (!outcome.retryable || attempts >= deps.options.maxAttempts) {
-    await save({ ...rest, attempts, status: 'failed', lastError: outcome.code }, etag);
+    await save(noticeFailed(held, attempts, outcome.code), etag);
     return 'failed';
   }
   const delay = retryDelayMs(attempts, deps.options, deps.random, outcome.retryAfterMs);
-  await save(
-    {
-      ...rest,
-      attempts,
-      status: 'queued',
-      lastError: outcome.code,
-      nextAttemptAt: new Date(deps.clock.now().getTime() + delay).toISOString(),
-    },
-    etag,
-  );
+  const nextAttemptAt = new Date(deps.clock.now().getTime() + delay).toISOString();
+  await save(noticeReleased(held, attempts, outcome.code, nextAttemptAt), etag);
   return 'retrying';
 }

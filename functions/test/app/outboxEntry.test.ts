@@ -1,27 +1,36 @@
 import type { Letter } from '../../../domain/src/effects';
+import { localDate } from '../../../domain/src/localDate';
 import {
   cancelled,
   claimed,
   failed,
   isDue,
+  noticeCancelled,
+  noticeClaimed,
+  noticeFailed,
+  noticeReleased,
+  noticeSent,
   parseOutboxData,
+  queuedNotice,
   queuedLetter,
   released,
   requeued,
   sent,
   verified,
+  letterSchema,
   withPersonalNote,
   type DeliveryProof,
 } from '../../src/app/ports/outboxEntry';
 
-const letter = {
+/** Parsed like a stored row, so the test needs no casts. */
+const letter: Letter = letterSchema.parse({
   seq: 1,
   kind: 'escalation',
   complaintNumber: 'K-2026-0001',
   to: { name: 'Eva de Boer', address: 'eva@klant.example' },
   inReplyTo: '<m1@klant.example>',
   respondBy: '2026-03-16',
-} as Letter;
+});
 
 const queued = queuedLetter('c1:1', letter, '2026-03-02T10:00:00.000Z');
 const lease = '2026-03-02T10:05:00.000Z';
@@ -109,5 +118,41 @@ describe("an outbox row's states", () => {
     for (const state of states) expect(parseOutboxData(JSON.parse(JSON.stringify(state)))).toEqual(state);
     expect(parseOutboxData({ ...queued, status: 'parked' })).toBeUndefined();
     expect(parseOutboxData({ ...queued, status: 'sending' })).toBeUndefined(); // a held letter has a lease
+  });
+
+  test("a staff notice's row: claimed, back in the queue, sent (by us or the sweep), failed or cancelled", () => {
+    const notice = queuedNotice(
+      'notice:c1:n0002-director',
+      { kind: 'escalated', complaintNumber: letter.complaintNumber, respondBy: localDate('2026-03-16') },
+      '2026-03-02T10:00:00.000Z',
+    );
+    const held = noticeClaimed(notice, lease);
+    expect(held).toEqual({ ...notice, status: 'sending', leaseUntil: lease });
+    const back = noticeReleased(held, 1, 'throttled', lease);
+    expect(back).toEqual({ ...notice, attempts: 1, lastError: 'throttled', nextAttemptAt: lease });
+    const again = noticeClaimed(back, lease);
+    expect(again).not.toHaveProperty('nextAttemptAt');
+    expect(noticeSent(again, { attempts: 2, sentAt: lease })).toEqual({
+      ...notice,
+      status: 'sent',
+      attempts: 2,
+      lastError: 'throttled',
+      sentAt: lease,
+    });
+    expect(noticeSent(held, { sentBySweep: true })).toEqual({ ...notice, status: 'sent', sentBySweep: true });
+    expect(noticeSent(held)).toEqual({ ...notice, status: 'sent' });
+    expect(noticeFailed(held, 6, 'http-403')).toEqual({
+      ...notice,
+      status: 'failed',
+      attempts: 6,
+      lastError: 'http-403',
+    });
+    expect(noticeCancelled(held, 'no-director')).toEqual({
+      ...notice,
+      status: 'cancelled',
+      lastError: 'no-director',
+    });
+    for (const state of [notice, held, back, noticeSent(held), noticeFailed(held, 1, 'x')])
+      expect(parseOutboxData(JSON.parse(JSON.stringify(state)))).toEqual(state);
   });
 });

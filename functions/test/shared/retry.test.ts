@@ -3,6 +3,18 @@ import { jitteredDelayMs, retry, tryAgain, type RetryOptions } from '../../src/s
 
 const stale = (): AppError => new AppError('preconditionFailed', 'stale', 'stale');
 
+/** A task that always loses its race, counting its calls. */
+function alwaysStale(): (() => Promise<never>) & { calls: number } {
+  const task = Object.assign(
+    async (): Promise<never> => {
+      task.calls++;
+      throw stale();
+    },
+    { calls: 0 },
+  );
+  return task;
+}
+
 /** Options whose waits are recorded instead of slept, with a fixed "random" draw. */
 function recorded<T>(overrides: Partial<RetryOptions<T>> = {}) {
   const waits: number[] = [];
@@ -53,14 +65,9 @@ describe('retry', () => {
 
   test('never more than `attempts` tries: then the caller decides (its error, or a fallback)', async () => {
     const { options, waits } = recorded<string>({ attempts: 3 });
-    let calls = 0;
-    await expect(
-      retry(async () => {
-        calls++;
-        throw stale();
-      }, options),
-    ).rejects.toThrow('exhausted');
-    expect(calls).toBe(3);
+    const task = alwaysStale();
+    await expect(retry(task, options)).rejects.toThrow('exhausted');
+    expect(task.calls).toBe(3);
     expect(waits).toHaveLength(2);
 
     const fallback = recorded<string>({
@@ -94,14 +101,9 @@ describe('retry', () => {
 
   test('without `retryOn` no thrown error is tried again: only `tryAgain` asks for another try', async () => {
     const { retryOn: _retryOn, ...options } = recorded<string>().options;
-    let calls = 0;
-    await expect(
-      retry(async () => {
-        calls++;
-        throw stale();
-      }, options),
-    ).rejects.toMatchObject({ kind: 'preconditionFailed' });
-    expect(calls).toBe(1);
+    const task = alwaysStale();
+    await expect(retry(task, options)).rejects.toMatchObject({ kind: 'preconditionFailed' });
+    expect(task.calls).toBe(1);
   });
 
   test('waits stay within [0, cap) for any draw, and the cap never passes the maximum', () => {

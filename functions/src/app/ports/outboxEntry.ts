@@ -103,15 +103,20 @@ export const deliveryProofSchema = z.object({
 });
 export type DeliveryProof = z.infer<typeof deliveryProofSchema>;
 
-/** What every state of a letter's row carries. */
-const common = {
-  letterId: z.string().min(1),
-  letter: letterSchema,
+/** What every outbox row carries besides what it sends, in every state. */
+const delivery = {
   queuedAt: z.string(),
   /** Send attempts made (look-ups in Sent Items do not count, unless they fail). */
   attempts: z.number().int().min(0),
   /** Machine code of the last problem (`throttled`, `timeout`, `http-400`…), never content. */
   lastError: z.string().optional(),
+};
+
+/** What every state of a letter's row carries. */
+const common = {
+  letterId: z.string().min(1),
+  letter: letterSchema,
+  ...delivery,
   personalNote: z.string().max(5000).optional(),
 };
 /** The last attempt may have been accepted: look in Sent Items before sending again. */
@@ -171,20 +176,37 @@ export const staffNoticeSchema = z.discriminatedUnion('kind', [
 ]);
 export type StaffNotice = z.infer<typeof staffNoticeSchema>;
 
-export const staffNoticeEntrySchema = z.object({
-  noticeId: z.string().min(1),
-  notice: staffNoticeSchema,
-  queuedAt: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number().int().min(0),
+const noticeCommon = { noticeId: z.string().min(1), notice: staffNoticeSchema, ...delivery };
+const queuedNoticeSchema = z.object({
+  ...noticeCommon,
+  status: z.literal('queued'),
   nextAttemptAt: z.string().optional(),
-  leaseUntil: z.string().optional(),
-  lastError: z.string().optional(),
+});
+const sendingNoticeSchema = z.object({
+  ...noticeCommon,
+  status: z.literal('sending'),
+  leaseUntil: z.string(),
+});
+const sentNoticeSchema = z.object({
+  ...noticeCommon,
+  status: z.literal('sent'),
+  sentAt: z.string().optional(),
   /** Set when the hourly sweep had already told the director (their shared claim decided). */
   sentBySweep: z.boolean().optional(),
-  sentAt: z.string().optional(),
 });
+
+/** A staff notice's outbox row, in the same five states as a letter's (`failed` and `cancelled` say why). */
+export const staffNoticeEntrySchema = z.discriminatedUnion('status', [
+  queuedNoticeSchema,
+  sendingNoticeSchema,
+  sentNoticeSchema,
+  z.object({ ...noticeCommon, status: z.literal('failed') }),
+  z.object({ ...noticeCommon, status: z.literal('cancelled') }),
+]);
 export type StaffNoticeEntry = z.infer<typeof staffNoticeEntrySchema>;
+export type QueuedNotice = z.infer<typeof queuedNoticeSchema>;
+export type SendingNotice = z.infer<typeof sendingNoticeSchema>;
+export type SentNotice = z.infer<typeof sentNoticeSchema>;
 
 /** What an outbox row holds: a letter or a staff notice. */
 export type OutboxData = OutboxEntry | StaffNoticeEntry;
@@ -206,12 +228,16 @@ export const isPending = <T extends { status: DeliveryStatus }>(
 // The transitions of a letter's row. Each builds the next state from the fields that state keeps, so a row
 // never carries a field of an earlier state (a lease on a sent letter, a retry time on a failed one).
 
-const kept = (entry: OutboxEntry) => ({
-  letterId: entry.letterId,
-  letter: entry.letter,
+/** The delivery fields every state keeps (letters and notices alike). */
+const keptDelivery = (entry: OutboxData) => ({
   queuedAt: entry.queuedAt,
   attempts: entry.attempts,
   ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
+});
+const kept = (entry: OutboxEntry) => ({
+  letterId: entry.letterId,
+  letter: entry.letter,
+  ...keptDelivery(entry),
   ...(entry.personalNote !== undefined ? { personalNote: entry.personalNote } : {}),
 });
 const withoutError = (entry: OutboxEntry) => {
@@ -306,3 +332,60 @@ export function withPersonalNote(entry: QueuedEntry, text: string): QueuedEntry 
   const { personalNote: _old, ...rest } = entry;
   return text ? { ...rest, personalNote: text } : rest;
 }
+
+// The transitions of a staff notice's row. A notice that may have gone counts as sent: a second copy would be
+// worse than none.
+
+const keptNotice = (entry: StaffNoticeEntry) => ({
+  noticeId: entry.noticeId,
+  notice: entry.notice,
+  ...keptDelivery(entry),
+});
+
+/** A notice as its step queues it. */
+export const queuedNotice = (noticeId: string, notice: StaffNotice, queuedAt: string): QueuedNotice => ({
+  noticeId,
+  notice,
+  queuedAt,
+  attempts: 0,
+  status: 'queued',
+});
+
+export const noticeClaimed = (entry: QueuedNotice, leaseUntil: string): SendingNotice => ({
+  ...keptNotice(entry),
+  status: 'sending',
+  leaseUntil,
+});
+
+export const noticeReleased = (
+  entry: SendingNotice,
+  attempts: number,
+  lastError: string,
+  nextAttemptAt: string,
+): QueuedNotice => ({ ...keptNotice(entry), attempts, lastError, status: 'queued', nextAttemptAt });
+
+/** Sent by this sender (`sentAt`), by the hourly sweep (`sentBySweep`), or perhaps by a sender that died. */
+export const noticeSent = (
+  entry: StaffNoticeEntry,
+  how: { attempts?: number; sentAt?: string; sentBySweep?: true } = {},
+): SentNotice => ({
+  ...keptNotice(entry),
+  status: 'sent',
+  attempts: how.attempts ?? entry.attempts,
+  ...(how.sentAt ? { sentAt: how.sentAt } : {}),
+  ...(how.sentBySweep ? { sentBySweep: true } : {}),
+});
+
+export const noticeFailed = (entry: SendingNotice, attempts: number, code: string): StaffNoticeEntry => ({
+  ...keptNotice(entry),
+  attempts,
+  status: 'failed',
+  lastError: code,
+});
+
+/** Nobody to send it to (no director configured). */
+export const noticeCancelled = (entry: SendingNotice, code: string): StaffNoticeEntry => ({
+  ...keptNotice(entry),
+  status: 'cancelled',
+  lastError: code,
+});
