@@ -197,6 +197,7 @@ async function deliverOne(
     await save(sent(entry), record.etag).catch(ignoreStale);
     return 'finalized';
   }
+  // The claim this attempt would write (saved below, after the checks that need no claim).
   let current = claimed(entry, at(now, deps.options.leaseMs));
   const mustVerify = current.mustVerify === true;
   if (known?.cancelledOn !== undefined && !mustVerify) {
