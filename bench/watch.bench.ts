@@ -26,7 +26,7 @@ import { indexEntryOf } from '../functions/src/app/indexEntry';
 import type { Mailer } from '../functions/src/app/ports/mailer';
 import { analyseYear } from '../functions/src/reports/yearlyReport';
 import { deadlineSweep } from '../functions/src/watch/deadlineSweep';
-import { mapLimit } from '../functions/src/shared/mapLimit';
+import { mapLimit } from '../functions/src/shared/boundedConcurrency';
 import type { Bench, BenchFigure } from './bench';
 
 const OPEN = 200;

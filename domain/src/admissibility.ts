@@ -5,6 +5,7 @@
  */
 import type { ComplaintNumber } from './complaintNumber';
 import { addDays, type LocalDate } from './localDate';
+import { sameEmailAddress } from './emailAddress';
 
 /** R2: "binnen twee (2) weken nadat de klacht is ontstaan". */
 export const LATE_WINDOW_DAYS = 14;
@@ -52,14 +53,14 @@ export function findRepeatCandidates(
   complaint: { number?: ComplaintNumber; complainant: { name: string; address: string }; subject: string },
   earlier: readonly ComplaintSummary[],
 ): RepeatCandidate[] {
-  const address = normaliseAddress(complaint.complainant.address);
+  const address = complaint.complainant.address;
   const name = normaliseName(complaint.complainant.name);
   const tokens = subjectTokens(complaint.subject);
   const found: RepeatCandidate[] = [];
   for (const other of earlier) {
     if (other.decidedOn === undefined || other.number === complaint.number) continue;
     const matchedOn: ('address' | 'name')[] = [];
-    if (address !== '' && normaliseAddress(other.complainant.address) === address) matchedOn.push('address');
+    if (sameEmailAddress(other.complainant.address, address)) matchedOn.push('address');
     if (name !== '' && normaliseName(other.complainant.name) === name) matchedOn.push('name');
     if (matchedOn.length === 0) continue;
     const similarity = jaccard(tokens, subjectTokens(other.subject));
@@ -110,10 +111,6 @@ export function normaliseText(text: string): string {
 /** A name as R12 compares it: "Zoë Ünal-Ørsted" and "zoe unal orsted" are the same name. */
 export function normaliseName(name: string): string {
   return normaliseText(name);
-}
-
-function normaliseAddress(address: string): string {
-  return address.trim().toLowerCase();
 }
 
 /**

@@ -93,6 +93,7 @@ export {
   emailAddressSchema,
   textSchema,
 } from './schemas';
+export { type EmailAddress, parseEmailAddress, sameEmailAddress } from './emailAddress';
 export {
   type Step,
   type StepInput,

@@ -10,6 +10,7 @@ import { lateWindowEndsOn } from './admissibility';
 import type { Agreement, ClosedAs, ComplaintState, LetterKind, Proposal } from './complaintState';
 import { escalationResponseBy, extensionNoticeBy, retainUntil } from './deadlines';
 import type { Effect, Letter } from './effects';
+import { sameEmailAddress } from './emailAddress';
 import { addDays, formatDutchDate, type LocalDate } from './localDate';
 import { pendingDeadlines, retentionDue } from './pendingDeadlines';
 import type { ProcedureContext, StepResult } from './procedureContext';
@@ -723,7 +724,7 @@ function measureRecorded(
 }
 
 function reassigned(s: ComplaintState, step: StepOf<'reassigned'>): Change | Refusal {
-  if (step.handler.address.trim().toLowerCase() === s.handler.address.trim().toLowerCase()) {
+  if (sameEmailAddress(step.handler.address, s.handler.address)) {
     return refuse('sameHandler', 'Deze medewerker is al de verantwoordelijke voor de klacht.');
   }
   return {

@@ -27,6 +27,9 @@ const invisible = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 const controlsSingle = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const controlsMulti = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const controls = (shape: TextShape): RegExp => (shape.multiLine ? controlsMulti : controlsSingle);
+const controlsSingleAll = new RegExp(controlsSingle.source, 'g');
+const controlsMultiAll = new RegExp(controlsMulti.source, 'g');
 const lineBreaks = /\r\n|[\r\u2028\u2029]/g;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -38,11 +41,19 @@ export function normaliseText(text: string): string {
 /** Step 3: a Dutch explanation when the (normalised) value is refused, else undefined. */
 export function textPolicyProblem(text: string, shape: TextShape): string | undefined {
   if (loneSurrogate.test(text)) return 'Bevat een ongeldig teken (losse surrogaat).';
-  if ((shape.multiLine ? controlsMulti : controlsSingle).test(text))
+  if (controls(shape).test(text))
     return shape.multiLine
       ? 'Bevat niet-toegestane stuurtekens.'
       : 'Bevat niet-toegestane (stuur)tekens of een regeleinde.';
   return undefined;
+}
+
+/**
+ * The policy for output that must drop rather than refuse (a letter, a spreadsheet cell): steps 1 and 2, then
+ * step 3's control characters removed. Text that passed the policy comes out unchanged.
+ */
+export function withoutControlCharacters(text: string, shape: TextShape): string {
+  return normaliseText(text).replace(shape.multiLine ? controlsMultiAll : controlsSingleAll, '');
 }
 
 /** Whether a value is one the policy would store unchanged. */

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import { registrationRequest } from '../src/api/registration';
 import { procedureSettingsSchema } from '../src/settings';
 import { stepSchema } from '../src/steps';
-import { conformsToTextPolicy, normaliseText } from '../src/textPolicy';
+import {
+  conformsToTextPolicy,
+  normaliseText,
+  textPolicyProblem,
+  withoutControlCharacters,
+} from '../src/textPolicy';
 
 interface Leaf {
   path: string;
@@ -116,4 +121,23 @@ test('known hostile values: controls and lone surrogates refused, separators nor
   expect(body.safeParse('a\u2028b\u2029c\r\nd\re').data).toBe('a\nb\nc\nd\ne');
   expect(body.safeParse('regel\tmet tab').success).toBe(true);
   expect(body.safeParse('bel\u0007').success).toBe(false);
+});
+
+test('output that drops instead of refusing: what remains conforms, and conforming text is left as it is', () => {
+  for (const multiLine of [false, true]) {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const out = withoutControlCharacters(text, { multiLine });
+        expect(withoutControlCharacters(out, { multiLine })).toBe(out);
+        // Lone surrogates are the one thing the policy refuses that removal does not touch.
+        if (!/[\ud800-\udfff]/.test(out) && (multiLine || !out.includes('\n')))
+          expect(textPolicyProblem(out, { multiLine })).toBeUndefined();
+        if (conformsToTextPolicy(text, { multiLine })) expect(out).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  }
+  expect(withoutControlCharacters('a\u0000b\tc\r\nd\u2028e\u202ef', { multiLine: true })).toBe(
+    'ab\tc\nd\nef',
+  );
 });

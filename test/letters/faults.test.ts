@@ -135,7 +135,7 @@ describe('200 letters through a Graph that fails 30% of the time', () => {
       if (pending.length === 0) break;
       // Wait until the earliest retry is due (the sender honours the sandbox's Retry-After of 1 s).
       const dueAt = (p: (typeof pending)[number]): number => {
-        const next = p.data['nextAttemptAt'];
+        const next = 'nextAttemptAt' in p.data ? p.data.nextAttemptAt : undefined;
         return typeof next === 'string' ? Date.parse(next) : Date.now();
       };
       const due = Math.min(...pending.map(dueAt));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LETTER_ID_HEADER } from '../app/ports/mailer';
 import type { MailboxGraph, MailboxMessage } from '../app/ports/mailboxPorts';
 import type { GraphTokenSource } from './graphTokenSource';
+import { createLimiter } from '../shared/boundedConcurrency';
+import { retry, tryAgain, type TryAgain } from '../shared/retry';
 
 export interface GraphMailboxOptions {
   /** `https://graph.microsoft.com/v1.0` (KR_GRAPH_BASE_URL). */
@@ -75,23 +77,11 @@ export function createGraphMailbox(options: GraphMailboxOptions): MailboxGraph {
   const origin = new URL(base).origin;
   const user = `${base}/users/${encodeURIComponent(options.mailbox)}`;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  let active = 0;
-  const waiting: (() => void)[] = [];
-
-  async function slot<T>(work: () => Promise<T>): Promise<T> {
-    if (active >= maxConcurrent) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await work();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  }
+  const slot = createLimiter(maxConcurrent);
 
   async function request(method: string, url: string, body?: unknown): Promise<Response> {
     if (new URL(url).origin !== origin) throw new Error('Graph request to an unexpected host');
-    for (let attempt = 1; ; attempt++) {
+    const attempt = async (n: number): Promise<Response | TryAgain> => {
       const res = await slot(async () =>
         fetch(url, {
           method,
@@ -104,11 +94,22 @@ export function createGraphMailbox(options: GraphMailboxOptions): MailboxGraph {
           signal: AbortSignal.timeout(options.timeoutMs),
         }),
       );
-      if (res.status !== 429 || attempt >= maxAttempts) return res;
+      if (res.status !== 429 || n + 1 >= maxAttempts) return res;
       await res.arrayBuffer();
       const seconds = Number(res.headers.get('retry-after') ?? '1');
       await sleep(Math.min(30, Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000);
-    }
+      return tryAgain;
+    };
+    // A 429 waits its Retry-After (the wait Graph asks for, so no jitter of ours) and goes again, a few times;
+    // the last answer, throttled or not, is the caller's.
+    return retry(attempt, {
+      attempts: maxAttempts,
+      baseDelayMs: 0,
+      maxDelayMs: 0,
+      exhausted: () => {
+        throw new GraphRequestError(429);
+      },
+    });
   }
 
   async function json(method: string, url: string, body?: unknown): Promise<unknown> {

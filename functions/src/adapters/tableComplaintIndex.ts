@@ -1,5 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
+import { conflictRetry, retry, tryAgain, type TryAgain } from '../shared/retry';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -79,7 +80,7 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
           if (statusOf(error) !== 409) throw error;
         }
       }
-      for (let attempt = 0; attempt < 10; attempt++) {
+      const attempt = async (): Promise<void | TryAgain> => {
         const [same, elsewhere] = await Promise.all([read(status), read(other)]);
         if (Math.max(versionOf(same), versionOf(elsewhere)) > mine) return;
         let written: string | undefined;
@@ -88,11 +89,17 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
             ? (await table.updateEntity(row, 'Replace', { etag: same.etag })).etag
             : (await table.createEntity(row)).etag;
         } catch (error) {
-          if (tolerated(error)) continue;
+          if (tolerated(error)) return tryAgain;
           throw error;
         }
-        if (await settle(written)) return;
-      }
+        if (!(await settle(written))) return tryAgain;
+      };
+      // Still racing after the tries: the complaint's next change writes its row again.
+      await retry(attempt, {
+        ...conflictRetry,
+        attempts: 10,
+        exhausted: () => undefined,
+      });
     },
 
     async list(query) {
@@ -127,10 +134,12 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
     },
 
     async byComplainant(address, normalisedName) {
-      const filter =
-        normalisedName === ''
-          ? odata`complainantAddress eq ${address}`
-          : odata`complainantAddress eq ${address} or complainantName eq ${normalisedName}`;
+      const clauses = [
+        ...(address ? [odata`complainantAddress eq ${address}`] : []),
+        ...(normalisedName ? [odata`complainantName eq ${normalisedName}`] : []),
+      ];
+      if (clauses.length === 0) return [];
+      const filter = clauses.join(' or ');
       const out: IndexEntry[] = [];
       for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
         out.push(fields(e));

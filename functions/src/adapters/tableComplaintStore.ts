@@ -14,7 +14,9 @@ import type {
   SideRow,
   Stored,
 } from '../app/ports/complaintStore';
+import { parseOutboxData } from '../app/ports/outboxEntry';
 import { auditKey } from '../shared/auditKey';
+import { retry, type RetryPolicy } from '../shared/retry';
 import { createKeyedQueue } from './keyedQueue';
 
 /**
@@ -29,7 +31,7 @@ import { createKeyedQueue } from './keyedQueue';
  */
 const chunkChars = 30_000;
 /** Conflicts with other instances before giving up with a 503 (about 3 s of jittered waiting at most). */
-const maxNumberingAttempts = 20;
+const numberingRetry: RetryPolicy = { attempts: 20, baseDelayMs: 10, maxDelayMs: 250 };
 const complaintRow = 'complaint';
 
 function status(error: unknown): number | undefined {
@@ -56,8 +58,7 @@ function fromChunks(entity: Record<string, unknown>): string {
 
 /** Outbox rows also carry their delivery `status` as a property, so the sender's query can filter on it. */
 function sideRowEntity(partitionKey: string, row: SideRow): TableEntity {
-  const status =
-    row.kind === 'outbox' && typeof row.data['status'] === 'string' ? { status: row.data['status'] } : {};
+  const status = row.kind === 'outbox' ? { status: row.data.status } : {};
   return { partitionKey, rowKey: `${row.kind}-${row.key}`, data: JSON.stringify(row.data), ...status };
 }
 
@@ -84,7 +85,7 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
    */
   async function allocate(year: number, complaintId: string, fresh: boolean): Promise<number> {
     const partitionKey = `year-${year}`;
-    for (let attempt = 0; attempt < maxNumberingAttempts; attempt++) {
+    const tryOnce = async (attempt: number): Promise<number> => {
       // A retry of the same complaint (after a crash between numbering and writing) keeps its number. A freshly
       // claimed id has none on its first attempt; after a lost race it may (the transaction's answer can be lost).
       const issued = keys.listEntities<{ complaintId: string }>({
@@ -105,26 +106,24 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       const counterAction: TransactionAction = etag
         ? ['update', { partitionKey, rowKey: 'counter', last: next }, 'Replace', { etag }]
         : ['create', { partitionKey, rowKey: 'counter', last: next }];
-      try {
-        await keys.submitTransaction([
-          counterAction,
-          ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
-        ]);
-        return next;
-      } catch (error) {
-        // Someone else took this number first: read the counter again.
-        if (isConflict(error) || status(error) === 412) {
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * 2 ** attempt)));
-          continue;
-        }
-        throw error;
-      }
-    }
-    throw new AppError(
-      'unavailable',
-      'numbering-busy',
-      'Het register is op dit moment erg druk. Probeer het opnieuw.',
-    );
+      await keys.submitTransaction([
+        counterAction,
+        ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
+      ]);
+      return next;
+    };
+    return retry(tryOnce, {
+      ...numberingRetry,
+      // Someone else took this number first: read the counter again.
+      retryOn: (error) => isConflict(error) || status(error) === 412,
+      exhausted: () => {
+        throw new AppError(
+          'unavailable',
+          'numbering-busy',
+          'Het register is op dit moment erg druk. Probeer het opnieuw.',
+        );
+      },
+    });
   }
 
   return {
@@ -254,11 +253,14 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
       const out: OutboxRecord[] = [];
       const rows = complaints.listEntities<{ data: string }>({ queryOptions: { filter } });
       for await (const row of rows) {
+        // Parsed once, here: a row written by a newer version that this one does not understand is left alone.
+        const data = parseOutboxData(JSON.parse(row.data));
+        if (!data) continue;
         out.push({
           complaintId: row.partitionKey ?? '',
           key: (row.rowKey ?? '').slice('outbox-'.length),
           etag: row.etag,
-          data: JSON.parse(row.data) as Record<string, unknown>,
+          data,
         });
       }
       return out;

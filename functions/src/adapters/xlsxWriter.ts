@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { toEpochDay, localDate } from '../../../domain/src/localDate';
+import { withoutControlCharacters } from '../../../domain/src/textPolicy';
 import type { Cell, Sheet, XlsxWriter } from '../app/ports/xlsxWriter';
 
 /**
@@ -8,11 +9,10 @@ import type { Cell, Sheet, XlsxWriter } from '../app/ports/xlsxWriter';
  * dependency: an XLSX file is a zip of a handful of XML parts.
  */
 
-// eslint-disable-next-line no-control-regex
-const xmlIllegal = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** The text policy's control characters go (XML 1.0 refuses most), and the two non-characters XML refuses. */
 const xml = (text: string): string =>
-  text
-    .replace(xmlIllegal, '')
+  withoutControlCharacters(text, { multiLine: true })
+    .replace(/[\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -5,7 +5,8 @@ import type { ComplaintStore } from './ports/complaintStore';
 import type { ComplaintDocument } from './complaintDocument';
 import { refreshIndex } from './indexEntry';
 import { revisionTag } from './complaintViews';
-import { AppError, staleComplaintError, validationError } from '../shared/errors';
+import { AppError, isStaleWrite, staleComplaintError, validationError } from '../shared/errors';
+import { conflictRetry, retry, tryAgain, type TryAgain } from '../shared/retry';
 import { isComplaintId, notFound } from './findComplaint';
 import { can, type Principal } from '../shared/principal';
 import { procedureContext, refusalError, type ProcedureDeps } from './registerComplaint';
@@ -48,8 +49,7 @@ export async function applyComplaintStep(
       fieldErrorsOf(parsed.error),
     );
   }
-  // Retried when only the letter sender wrote in between (the storage ETag moved, the revision did not).
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const attempt = async (): Promise<Stored<ComplaintDocument> | TryAgain> => {
     const stored = await servicesGet(services, id);
     if (revisionTag(stored.doc) !== ifMatch) throw staleComplaintError();
     const now = services.clock.now();
@@ -75,15 +75,22 @@ export async function applyComplaintStep(
       await refreshIndex(services.index, doc);
       return { doc, etag };
     } catch (error) {
-      if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;
+      if (isStaleWrite(error)) return tryAgain;
+      throw error;
     }
-  }
+  };
+  // Tried again when only the letter sender wrote in between (the storage ETag moved, the revision did not); a
+  // stale screen is refused at once.
+  return retry(attempt, { ...conflictRetry, exhausted: busy });
+}
+
+const busy = (): never => {
   throw new AppError(
     'unavailable',
     'busy',
     'De klacht wordt op dit moment bijgewerkt. Probeer het over enkele ogenblikken opnieuw.',
   );
-}
+};
 
 async function servicesGet(services: ApplyStepDeps, id: string): Promise<Stored<ComplaintDocument>> {
   if (!isComplaintId(id)) throw notFound();

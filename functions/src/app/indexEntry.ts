@@ -3,6 +3,7 @@ import { pendingDeadlines, retentionDue } from '../../../domain/src/pendingDeadl
 import { toStatistics } from '../../../domain/src/anonymise';
 import type { ComplaintDocument } from './complaintDocument';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
+import { parseEmailAddress } from '../../../domain/src/emailAddress';
 
 /** The index entry derived from a complaint; written whole after every change. */
 export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
@@ -17,7 +18,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     handlerAddress: s.handler.address.toLowerCase(),
     receivedOn: s.receivedOn,
     nextDeadline: pending[0] ?? '',
-    complainantAddress: s.complainant.address.trim().toLowerCase(),
+    complainantAddress: parseEmailAddress(s.complainant.address) ?? '',
     complainantName: normaliseName(s.complainant.name),
     subject: s.subject,
     decidedOn: s.decision?.on ?? s.inadmissible?.on ?? '',

@@ -21,6 +21,7 @@ import type { ConversationDeps } from './conversation/conversationDeps';
 import type { ComplaintDocument } from './complaintDocument';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
+import { retry, tryAgain, type RetryPolicy, type TryAgain } from '../shared/retry';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './indexEntry';
 
@@ -110,7 +111,15 @@ function defaultHandler(
   return { name: 'Klachtenteam', address: services.config.graph.mailbox };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** How long a second registration of the same e-mail waits for the first to finish: about ten seconds. */
+const claimWait: RetryPolicy = { attempts: 100, baseDelayMs: 50, maxDelayMs: 200 };
+const stillRegistering = (): never => {
+  throw new AppError(
+    'unavailable',
+    'registration-in-progress',
+    'Deze e-mail wordt op dit moment al geregistreerd. Probeer het over een minuut opnieuw.',
+  );
+};
 
 /**
  * Registers an e-mail as a complaint (R1, R2, R4, R5). Exactly once per e-mail, also when requests race:
@@ -186,35 +195,31 @@ export async function registerComplaint(
   if (!dryRun.ok) throw refusalError(dryRun);
 
   const messageKey = messageKeyOf(message.internetMessageId);
-  let complaintId: string = randomUUID();
-  // A new id claimed now holds no number yet; an abandoned registration taken over may.
-  let fresh = true;
-  for (let attempt = 0; ; attempt++) {
-    const claim = await services.complaints.claimMessage(messageKey, complaintId, now);
-    if (claim.claimed) break;
-    const existing = await services.complaints.get(claim.complaintId);
-    if (existing) {
-      // Registering again is how a client retries: repair the index in case the first attempt could not.
-      await refreshIndex(services.index, existing.doc);
-      if (can(principal, 'read'))
-        await services.complaints.audit(existing.doc.id, [auditEntry(now, principal, 'read')]);
-      return { doc: existing.doc, etag: existing.etag, created: false };
-    }
-    const age = services.clock.now().getTime() - claim.claimedAt.getTime();
-    if (age > abandonedClaimMs && (await services.complaints.renewClaim(messageKey, claim.etag, now))) {
-      complaintId = claim.complaintId;
-      fresh = false;
-      break;
-    }
-    if (attempt > 100) {
-      throw new AppError(
-        'unavailable',
-        'registration-in-progress',
-        'Deze e-mail wordt op dit moment al geregistreerd. Probeer het over een minuut opnieuw.',
-      );
-    }
-    await sleep(100);
-  }
+  const newId: string = randomUUID();
+  // The e-mail is claimed for a new id (which holds no number yet), or another request's complaint is found, or
+  // an abandoned registration is taken over (its id may hold a number); a claim still being registered is
+  // waited for.
+  const owned = await retry(
+    async (): Promise<RegistrationResult | { complaintId: string; fresh: boolean } | TryAgain> => {
+      const claim = await services.complaints.claimMessage(messageKey, newId, now);
+      if (claim.claimed) return { complaintId: newId, fresh: true };
+      const existing = await services.complaints.get(claim.complaintId);
+      if (existing) {
+        // Registering again is how a client retries: repair the index in case the first attempt could not.
+        await refreshIndex(services.index, existing.doc);
+        if (can(principal, 'read'))
+          await services.complaints.audit(existing.doc.id, [auditEntry(now, principal, 'read')]);
+        return { doc: existing.doc, etag: existing.etag, created: false };
+      }
+      const age = services.clock.now().getTime() - claim.claimedAt.getTime();
+      if (age > abandonedClaimMs && (await services.complaints.renewClaim(messageKey, claim.etag, now)))
+        return { complaintId: claim.complaintId, fresh: false };
+      return tryAgain;
+    },
+    { ...claimWait, exhausted: stillRegistering },
+  );
+  if ('doc' in owned) return owned;
+  const { complaintId, fresh } = owned;
 
   const sequence = await services.complaints.allocateNumber(year, complaintId, { fresh });
   try {

@@ -8,6 +8,7 @@ import type { Party } from '../../../domain/src/complaintState';
 import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 import { validationError } from '../shared/errors';
+import { parseEmailAddress } from '../../../domain/src/emailAddress';
 
 /** One of the complainant's earlier complaints, as the pane lists it before registering. */
 export interface RelatedComplaint {
@@ -33,7 +34,7 @@ export interface SimilarCandidate {
 /** The complainant's complaints in the index (same address, or the same name after normalising). */
 export async function complaintsOf(index: ComplaintIndex, complainant: Party): Promise<IndexEntry[]> {
   const entries = await index.byComplainant(
-    complainant.address.trim().toLowerCase(),
+    parseEmailAddress(complainant.address),
     normaliseName(complainant.name),
   );
   return entries.filter((e) => e.anonymised !== true);

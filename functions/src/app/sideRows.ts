@@ -5,6 +5,7 @@ import type { AuditEntry, SideRow } from './ports/complaintStore';
 import { auditKey } from '../shared/auditKey';
 import { createHash } from 'node:crypto';
 import { staffNoticeRows } from '../letters/staffNotice';
+import { queuedLetter } from './ports/outboxEntry';
 
 /** The audit entry of an action: who and what, never the complaint's content. */
 export function auditEntry(
@@ -40,13 +41,7 @@ function letterRows(doc: ComplaintDocument, effects: readonly Effect[], at: Date
           {
             kind: 'outbox',
             key: String(effect.letter.seq).padStart(4, '0'),
-            data: {
-              letterId: `${doc.id}:${effect.letter.seq}`,
-              letter: effect.letter,
-              queuedAt: at.toISOString(),
-              attempts: 0,
-              status: 'queued',
-            },
+            data: queuedLetter(`${doc.id}:${effect.letter.seq}`, effect.letter, at.toISOString()),
           },
         ]
       : [],

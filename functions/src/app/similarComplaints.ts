@@ -9,6 +9,7 @@ import type { ComplaintReadDeps } from './findComplaint';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import { getComplaint } from './findComplaint';
 import type { Principal } from '../shared/principal';
+import { parseEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface SimilarComplaintsDeps extends ComplaintReadDeps {
   index: ComplaintIndex;
@@ -32,7 +33,7 @@ export async function similarComplaints(
   const { doc } = await getComplaint(services, principal, id);
   const s = doc.state;
   const entries = await services.index.byComplainant(
-    s.complainant.address.trim().toLowerCase(),
+    parseEmailAddress(s.complainant.address),
     normaliseName(s.complainant.name),
   );
   const summaries: (ComplaintSummary & { id: string })[] = entries.map((e) => ({

@@ -4,16 +4,34 @@ import type { Letter } from '../../../domain/src/effects';
 import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import type { LetterSettings } from './letterSettings';
 import type { Mailer } from '../app/ports/mailer';
-import { PENDING_STATUSES, parseOutboxEntry, type DeliveryProof, type OutboxEntry } from './outboxEntry';
+import {
+  PENDING_STATUSES,
+  cancelled,
+  claimed,
+  failed,
+  isDue,
+  isPending,
+  isStaffNoticeEntry,
+  released,
+  sent,
+  verified,
+  type DeliveryProof,
+  type OutboxEntry,
+  type PendingEntry,
+  type SendingEntry,
+} from '../app/ports/outboxEntry';
 import { renderLetter } from './renderLetter';
 import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { indexEntryOf } from '../app/indexEntry';
 import type { ComplaintIndex } from '../app/ports/complaintIndex';
-import { AppError } from '../shared/errors';
+import { AppError, isStaleWrite } from '../shared/errors';
+import { mapLimit } from '../shared/boundedConcurrency';
+import { retry } from '../shared/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import { deliverStaffNotice, parseStaffNotice, type StaffNoticeDeps } from './staffNotice';
+import { deliverStaffNotice, type StaffNoticeDeps } from './staffNotice';
+import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
   complaints: ComplaintStore<ComplaintDocument>;
@@ -37,13 +55,12 @@ export type LetterOutcome = 'sent' | 'retrying' | 'failed' | 'finalized' | 'notD
 
 export type DeliveryReport = Record<LetterOutcome, number>;
 
-/** One letter's row, parsed, with where it lives. */
+/** One letter's row waiting to go, with where it lives. */
 interface Pending {
   record: OutboxRecord;
-  entry: OutboxEntry;
+  entry: PendingEntry;
 }
 
-const isStale = (error: unknown): boolean => error instanceof AppError && error.kind === 'preconditionFailed';
 const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
 
 /**
@@ -86,55 +103,44 @@ export async function deliverLetters(
       : scope.fullScan
         ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
         : (
-            await Promise.all(
-              (await deps.index.withUnsentLetters()).map((id) =>
-                deps.complaints.listOutbox({ complaintId: id }),
-              ),
+            await mapLimit(await deps.index.withUnsentLetters(), 16, (id) =>
+              deps.complaints.listOutbox({ complaintId: id }),
             )
           )
             .flat()
-            .filter((r) => (PENDING_STATUSES as readonly unknown[]).includes(r.data['status']));
+            .filter((r) => isPending(r.data));
   const byComplaint = new Map<string, Pending[]>();
   const notices: OutboxRecord[] = [];
   for (const record of records) {
-    if (parseStaffNotice(record.data)) {
-      notices.push(record);
-      continue;
+    const entry = record.data;
+    if (isStaffNoticeEntry(entry)) notices.push(record);
+    else if (isPending(entry)) {
+      const list = byComplaint.get(record.complaintId) ?? [];
+      list.push({ record, entry });
+      byComplaint.set(record.complaintId, list);
     }
-    const entry = parseOutboxEntry(record.data);
-    if (!entry) {
-      report.skipped++;
-      continue;
-    }
-    if (!PENDING_STATUSES.includes(entry.status)) continue;
-    const list = byComplaint.get(record.complaintId) ?? [];
-    list.push({ record, entry });
-    byComplaint.set(record.complaintId, list);
   }
   // Letters of one complaint one by one (they share the complaint's ETag); complaints in parallel.
-  const queue = [...byComplaint.values()].map((list) =>
+  const groups = [...byComplaint.values()].map((list) =>
     list.sort((a, b) => a.entry.letter.seq - b.entry.letter.seq),
   );
-  const worker = async (): Promise<void> => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const pending of group) {
-        const preloaded = known?.stored.doc.id === pending.record.complaintId ? known.stored : undefined;
-        known = undefined;
-        try {
-          report[await deliverOne(deps, pending, preloaded)]++;
-        } catch (error) {
-          report.error++;
-          deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
-        }
+  await mapLimit(groups, deps.options.concurrency, async (group) => {
+    for (const pending of group) {
+      const preloaded = known?.stored.doc.id === pending.record.complaintId ? known.stored : undefined;
+      known = undefined;
+      try {
+        report[await deliverOne(deps, pending, preloaded)]++;
+      } catch (error) {
+        report.error++;
+        deps.log?.(`letter delivery error: ${error instanceof Error ? error.name : typeof error}`);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, deps.options.concurrency) }, worker));
+  });
   if (deps.staff) {
     const staff: StaffNoticeDeps = { ...deps, ...deps.staff };
     for (const record of notices) {
-      const entry = parseStaffNotice(record.data);
-      if (!entry || (entry.status !== 'queued' && entry.status !== 'sending')) continue;
+      const entry = record.data;
+      if (!isStaffNoticeEntry(entry) || !isPending(entry)) continue;
       try {
         report[await deliverStaffNotice(staff, record, entry)]++;
       } catch (error) {
@@ -144,13 +150,6 @@ export async function deliverLetters(
     }
   }
   return report;
-}
-
-function isDue(entry: OutboxEntry, now: Date): boolean {
-  if (entry.status === 'queued')
-    return !entry.nextAttemptAt || Date.parse(entry.nextAttemptAt) <= now.getTime();
-  if (entry.status === 'sending') return !entry.leaseUntil || Date.parse(entry.leaseUntil) <= now.getTime();
-  return false;
 }
 
 /**
@@ -174,8 +173,9 @@ function inReviewWindow(entry: OutboxEntry, doc: ComplaintDocument, now: Date, w
  * employee's message, and its thread is not the complainant's.
  */
 function replyTarget(doc: ComplaintDocument, letter: Letter): string | undefined {
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  return letter.inReplyTo && same(doc.message.from.address, letter.to.address) ? letter.inReplyTo : undefined;
+  return letter.inReplyTo && sameEmailAddress(doc.message.from.address, letter.to.address)
+    ? letter.inReplyTo
+    : undefined;
 }
 
 async function deliverOne(
@@ -191,30 +191,26 @@ async function deliverOne(
   const known = stored.doc.state.letters.find((l) => l.seq === seq);
   const save = (data: OutboxEntry, etag: string): Promise<string> =>
     deps.complaints.saveOutbox({ complaintId: record.complaintId, key: record.key, data }, etag);
-  const mustVerify = entry.mustVerify === true || entry.status === 'sending';
 
   if (known?.sentOn !== undefined) {
     // Recorded on the complaint by an earlier run that stopped before updating the row.
-    await save({ ...withoutLease(entry), status: 'sent' }, record.etag).catch(ignoreStale);
+    await save(sent(entry), record.etag).catch(ignoreStale);
     return 'finalized';
   }
+  // The claim this attempt would write (saved below, after the checks that need no claim).
+  let current = claimed(entry, at(now, deps.options.leaseMs));
+  const mustVerify = current.mustVerify === true;
   if (known?.cancelledOn !== undefined && !mustVerify) {
-    await save({ ...withoutLease(entry), status: 'cancelled' }, record.etag).catch(ignoreStale);
+    await save(cancelled(entry), record.etag).catch(ignoreStale);
     return 'finalized';
   }
   if (inReviewWindow(entry, stored.doc, now, deps.options.reviewWindowMs)) return 'notDue';
 
-  let current: OutboxEntry = {
-    ...entry,
-    status: 'sending',
-    leaseUntil: at(now, deps.options.leaseMs),
-    mustVerify,
-  };
   let etag: string;
   try {
     etag = await save(current, record.etag);
   } catch (error) {
-    if (isStale(error)) return 'skipped'; // another sender claimed it first
+    if (isStaleWrite(error)) return 'skipped'; // another sender claimed it first
     throw error;
   }
 
@@ -234,16 +230,16 @@ async function deliverOne(
       // (the handler checks by hand) instead of a letter that waits forever.
       const attempts = current.attempts + 1;
       if (attempts >= deps.options.maxAttempts + 3) {
-        return markFailed(deps, record, { ...current, attempts }, etag, `lookup-${found.code}`);
+        return markFailed(deps, record, current, etag, `lookup-${found.code}`, attempts);
       }
       const delay = retryDelayMs(Math.max(1, attempts), deps.options, deps.random, found.retryAfterMs);
-      await release(save, { ...current, attempts, lastError: `lookup-${found.code}` }, etag, at(now, delay));
+      await save(released(current, { attempts, lastError: `lookup-${found.code}` }, at(now, delay)), etag);
       return 'retrying';
     }
-    current = { ...current, mustVerify: false };
+    current = verified(current);
   }
   if (known?.cancelledOn !== undefined) {
-    await save({ ...withoutLease(current), status: 'cancelled' }, etag).catch(ignoreStale);
+    await save(cancelled(current), etag).catch(ignoreStale);
     return 'finalized';
   }
   if (current.attempts >= deps.options.maxAttempts) {
@@ -273,74 +269,69 @@ async function deliverOne(
         foundInSentItems: false,
       });
     case 'notSent': {
-      const next = { ...current, attempts, lastError: outcome.code };
       if (!outcome.retryable || attempts >= deps.options.maxAttempts) {
-        return markFailed(deps, record, next, etag, outcome.code);
+        return markFailed(deps, record, current, etag, outcome.code, attempts);
       }
       const delay = retryDelayMs(attempts, deps.options, deps.random, outcome.retryAfterMs);
-      await release(save, next, etag, at(after, delay));
+      await save(released(current, { attempts, lastError: outcome.code }, at(after, delay)), etag);
       return 'retrying';
     }
     case 'unknown': {
       // Perhaps sent: the next run looks in Sent Items first, also when this was the last attempt.
       const delay = Math.max(deps.options.verifyDelayMs, retryDelayMs(attempts, deps.options, deps.random));
-      await release(
-        save,
-        { ...current, attempts, lastError: outcome.code, mustVerify: true },
+      await save(
+        released(current, { attempts, lastError: outcome.code, mustVerify: true }, at(after, delay)),
         etag,
-        at(after, delay),
       );
       return 'retrying';
     }
   }
 }
 
-function withoutLease(entry: OutboxEntry): OutboxEntry {
-  const { leaseUntil: _lease, mustVerify: _verify, ...rest } = entry;
-  return rest;
-}
-
 function ignoreStale(error: unknown): void {
-  if (!isStale(error)) throw error;
+  if (!isStaleWrite(error)) throw error;
 }
 
-async function release(
-  save: (data: OutboxEntry, etag: string) => Promise<string>,
-  entry: OutboxEntry,
-  etag: string,
-  nextAttemptAt: string,
-): Promise<void> {
-  const { leaseUntil: _lease, ...rest } = entry;
-  await save({ ...rest, status: 'queued', nextAttemptAt }, etag);
-}
-
-/** Retries an ETag-guarded change of the complaint until it lands (another writer got there first: re-read). */
-async function updateComplaint(
+/**
+ * Retries an ETag-guarded change of the complaint until it lands (another writer got there first: re-read). A
+ * letter already sent must be recorded, so this tries longer than a handler's request does.
+ */
+function updateComplaint(
   deps: LetterDeliveryDeps,
   complaintId: string,
   change: (stored: Stored<ComplaintDocument>) => ComplaintDocument | undefined,
   rows: Parameters<LetterDeliveryDeps['complaints']['update']>[2],
 ): Promise<ComplaintDocument | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const stored = await deps.complaints.get(complaintId);
-    if (!stored) return undefined;
-    const next = change(stored);
-    if (!next) return undefined;
-    try {
+  return retry(
+    async () => {
+      const stored = await deps.complaints.get(complaintId);
+      if (!stored) return undefined;
+      const next = change(stored);
+      if (!next) return undefined;
       await deps.complaints.update(next, stored.etag, rows);
       return next;
-    } catch (error) {
-      if (!isStale(error)) throw error;
-      await new Promise((r) => setTimeout(r, deps.random() * 20 * (attempt + 1)));
-    }
-  }
-  throw new AppError('unavailable', 'complaint-busy', 'De klacht wordt op dit moment steeds gewijzigd.');
+    },
+    {
+      attempts: 20,
+      baseDelayMs: 10,
+      maxDelayMs: 250,
+      random: deps.random,
+      retryOn: isStaleWrite,
+      exhausted: () => {
+        throw new AppError(
+          'unavailable',
+          'complaint-busy',
+          'De klacht wordt op dit moment steeds gewijzigd.',
+        );
+      },
+    },
+  );
 }
 
 async function markSent(
   deps: LetterDeliveryDeps,
   record: OutboxRecord,
-  entry: OutboxEntry,
+  entry: SendingEntry,
   etag: string,
   proof: DeliveryProof,
 ): Promise<LetterOutcome> {
@@ -369,12 +360,8 @@ async function markSent(
     const row = auditRow(now, 'system', 'letter-sent', detail);
     if (row.kind === 'audit') await deps.complaints.audit(record.complaintId, [row.data]);
   }
-  const { leaseUntil: _lease, mustVerify: _verify, lastError: _error, nextAttemptAt: _next, ...rest } = entry;
   await deps.complaints
-    .saveOutbox(
-      { complaintId: record.complaintId, key: record.key, data: { ...rest, status: 'sent', proof } },
-      etag,
-    )
+    .saveOutbox({ complaintId: record.complaintId, key: record.key, data: sent(entry, proof) }, etag)
     .catch(ignoreStale); // the complaint says it was sent; a later run tidies the row
   return 'sent';
 }
@@ -382,17 +369,17 @@ async function markSent(
 async function markFailed(
   deps: LetterDeliveryDeps,
   record: OutboxRecord,
-  entry: OutboxEntry,
+  entry: SendingEntry,
   etag: string,
   code: string,
+  attempts = entry.attempts,
 ): Promise<LetterOutcome> {
   const now = deps.clock.now();
-  const { leaseUntil: _lease, mustVerify: _verify, nextAttemptAt: _next, ...rest } = entry;
   await deps.complaints.saveOutbox(
     {
       complaintId: record.complaintId,
       key: record.key,
-      data: { ...rest, status: 'failed', lastError: code, failedAt: now.toISOString() },
+      data: failed(entry, code, now.toISOString(), attempts),
     },
     etag,
   );
@@ -400,9 +387,9 @@ async function markFailed(
     now,
     'system',
     'letter-failed',
-    `letter ${entry.letter.seq} (${entry.letter.kind}): verzending mislukt na ${entry.attempts} poging(en) (${code})`,
+    `letter ${entry.letter.seq} (${entry.letter.kind}): verzending mislukt na ${attempts} poging(en) (${code})`,
   );
   if (row.kind === 'audit') await deps.complaints.audit(record.complaintId, [row.data]);
-  deps.log?.(`letter failed after ${entry.attempts} attempts: ${code}`);
+  deps.log?.(`letter failed after ${attempts} attempts: ${code}`);
   return 'failed';
 }

@@ -7,7 +7,7 @@ import { getComplaint } from '../app/findComplaint';
 import type { OutboxRecord } from '../app/ports/complaintStore';
 import { can, type Principal } from '../shared/principal';
 import { auditEntry } from '../app/sideRows';
-import { parseOutboxEntry, type OutboxEntry } from './outboxEntry';
+import { isLetterEntry, requeued, withPersonalNote, type OutboxEntry } from '../app/ports/outboxEntry';
 
 /** Letter actions read the complaint (audited) and rewrite its outbox rows. */
 export type LetterActionDeps = ComplaintReadDeps;
@@ -24,8 +24,8 @@ async function letterRow(
   if (!can(principal, 'handle')) throw new AppError('forbidden', 'forbidden', 'U mag geen brieven wijzigen.');
   const { doc } = await getComplaint(services, principal, id);
   for (const record of await services.complaints.listOutbox({ complaintId: doc.id })) {
-    const entry = parseOutboxEntry(record.data);
-    if (entry?.letter.seq === seq) return { record, entry, complaintId: doc.id };
+    const entry = record.data;
+    if (isLetterEntry(entry) && entry.letter.seq === seq) return { record, entry, complaintId: doc.id };
   }
   throw new AppError('notFound', 'letter-not-found', 'Deze brief bestaat niet bij deze klacht.');
 }
@@ -52,10 +52,8 @@ export async function setPersonalNote(
       'Deze brief is al verzonden of wordt nu verzonden; een persoonlijke alinea kan alleen vóór verzending.',
     );
   }
-  const text = parsed.data.text.trim();
-  const { personalNote: _old, ...rest } = entry;
   await services.complaints.saveOutbox(
-    { complaintId, key: record.key, data: text ? { ...rest, personalNote: text } : rest },
+    { complaintId, key: record.key, data: withPersonalNote(entry, parsed.data.text.trim()) },
     record.etag,
   );
   await services.complaints.audit(complaintId, [
@@ -82,11 +80,7 @@ export async function retryLetter(
       'Alleen een brief waarvan de verzending is mislukt kan opnieuw worden verstuurd.',
     );
   }
-  const { nextAttemptAt: _n, leaseUntil: _l, lastError: _e, failedAt: _f, ...rest } = entry;
-  await services.complaints.saveOutbox(
-    { complaintId, key: record.key, data: { ...rest, status: 'queued', attempts: 0 } },
-    record.etag,
-  );
+  await services.complaints.saveOutbox({ complaintId, key: record.key, data: requeued(entry) }, record.etag);
   await services.complaints.audit(complaintId, [
     auditEntry(services.clock.now(), principal, 'letter-retry', `brief ${seq}`),
   ]);

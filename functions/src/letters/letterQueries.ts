@@ -9,12 +9,12 @@ import type { OutboxRecord } from '../app/ports/complaintStore';
 import { can, type Principal } from '../shared/principal';
 import { letterSettingsFrom } from './letterSettings';
 import {
-  DELIVERY_STATUS_LABELS,
-  parseOutboxEntry,
+  isLetterEntry,
   type DeliveryProof,
   type DeliveryStatus,
   type OutboxEntry,
-} from './outboxEntry';
+} from '../app/ports/outboxEntry';
+import { DELIVERY_STATUS_LABELS } from './deliveryStatusLabels';
 import { renderLetter } from './renderLetter';
 
 export interface LetterQueryDeps extends ComplaintReadDeps {
@@ -57,8 +57,7 @@ function statusOf(
 function entriesBySeq(records: readonly OutboxRecord[]): Map<number, OutboxEntry> {
   const map = new Map<number, OutboxEntry>();
   for (const record of records) {
-    const entry = parseOutboxEntry(record.data);
-    if (entry) map.set(entry.letter.seq, entry);
+    if (isLetterEntry(record.data)) map.set(record.data.letter.seq, record.data);
   }
   return map;
 }
@@ -77,10 +76,12 @@ function viewOf(
     ...(letter.sentOn ? { sentOn: letter.sentOn } : {}),
     ...(letter.cancelledOn ? { cancelledOn: letter.cancelledOn } : {}),
     attempts: entry?.attempts ?? 0,
-    ...(entry?.nextAttemptAt && status === 'queued' ? { nextAttemptAt: entry.nextAttemptAt } : {}),
-    ...(entry?.failedAt ? { failedAt: entry.failedAt } : {}),
+    ...(entry?.status === 'queued' && entry.nextAttemptAt && status === 'queued'
+      ? { nextAttemptAt: entry.nextAttemptAt }
+      : {}),
+    ...(entry?.status === 'failed' ? { failedAt: entry.failedAt } : {}),
     ...(entry?.lastError ? { lastError: entry.lastError } : {}),
-    ...(entry?.proof ? { proof: entry.proof } : {}),
+    ...(entry?.status === 'sent' && entry.proof ? { proof: entry.proof } : {}),
   };
 }
 
@@ -144,8 +145,8 @@ export async function listFailedLetters(
   }
   const records = await services.complaints.listOutbox({ statuses: ['failed'] });
   return records.flatMap((record): FailedLetter[] => {
-    const entry = parseOutboxEntry(record.data);
-    if (!entry) return [];
+    const entry = record.data;
+    if (!isLetterEntry(entry) || entry.status !== 'failed') return [];
     return [
       {
         complaintId: record.complaintId,
@@ -153,7 +154,7 @@ export async function listFailedLetters(
         seq: entry.letter.seq,
         kind: entry.letter.kind,
         attempts: entry.attempts,
-        ...(entry.failedAt ? { failedAt: entry.failedAt } : {}),
+        failedAt: entry.failedAt,
         ...(entry.lastError ? { lastError: entry.lastError } : {}),
       },
     ];

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { Effect } from '../../../domain/src/effects';
 import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
-import { complaintNumberSchema, localDateSchema } from '../../../domain/src/schemas';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import type { ComplaintStore, OutboxRecord, SideRow } from '../app/ports/complaintStore';
 import type { Clock } from '../app/ports/clock';
@@ -9,46 +7,23 @@ import type { WatchStore } from '../app/ports/watchStore';
 import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
 import { escapeHtml } from '../shared/escape';
 import type { Mailer, SendOutcome } from '../app/ports/mailer';
+import {
+  noticeCancelled,
+  noticeClaimed,
+  noticeFailed,
+  noticeReleased,
+  noticeSent,
+  queuedNotice,
+  type StaffNotice,
+  type StaffNoticeEntry,
+} from '../app/ports/outboxEntry';
 
 /**
  * Mail to staff that a step causes at once, through the complaint's outbox like its letters: the director when
  * a complaint is escalated to them, the new handler after a reassignment. Written in the step's transaction,
  * so a notice exists exactly when its step does; sent by the letter sender. Like every staff mail it names
- * the complaint by number only.
+ * the complaint by number only. Its row's type is `StaffNoticeEntry` (`app/ports/outboxEntry.ts`).
  */
-export const staffNoticeSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('escalated'),
-    complaintNumber: complaintNumberSchema,
-    respondBy: localDateSchema,
-  }),
-  z.object({
-    kind: z.literal('assigned'),
-    complaintNumber: complaintNumberSchema,
-    to: z.object({ name: z.string(), address: z.string() }),
-  }),
-]);
-export type StaffNotice = z.infer<typeof staffNoticeSchema>;
-
-export const staffNoticeEntrySchema = z.object({
-  noticeId: z.string().min(1),
-  notice: staffNoticeSchema,
-  queuedAt: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
-  attempts: z.number().int().min(0),
-  nextAttemptAt: z.string().optional(),
-  leaseUntil: z.string().optional(),
-  lastError: z.string().optional(),
-  /** Set when the hourly sweep had already told the director (their shared claim decided). */
-  sentBySweep: z.boolean().optional(),
-  sentAt: z.string().optional(),
-});
-export type StaffNoticeEntry = z.infer<typeof staffNoticeEntrySchema>;
-
-export function parseStaffNotice(data: unknown): StaffNoticeEntry | undefined {
-  const parsed = staffNoticeEntrySchema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
-}
 
 /** Outbox keys of notices start with `n`, after the letters' `0001…`: `n0005-director`. */
 export const isNoticeKey = (key: string): boolean => key.startsWith('n');
@@ -65,14 +40,8 @@ export function staffNoticeRows(doc: ComplaintDocument, effects: readonly Effect
           : undefined;
     if (!notice) return [];
     const key = `n${seq}-${notice.kind === 'escalated' ? 'director' : 'handler'}`;
-    const data: StaffNoticeEntry = {
-      // Not `<complaintId>:…` like the letters: a notice is no letter to the complainant.
-      noticeId: `notice:${doc.id}:${key}`,
-      notice,
-      queuedAt: at.toISOString(),
-      status: 'queued',
-      attempts: 0,
-    };
+    // Not `<complaintId>:…` like the letters: a notice is no letter to the complainant.
+    const data = queuedNotice(`notice:${doc.id}:${key}`, notice, at.toISOString());
     return [{ kind: 'outbox', key, data }];
   });
 }
@@ -134,14 +103,10 @@ export async function deliverStaffNotice(
   entry: StaffNoticeEntry,
 ): Promise<NoticeOutcome> {
   const now = deps.clock.now();
-  if (entry.status === 'sending' && entry.leaseUntil && Date.parse(entry.leaseUntil) <= now.getTime()) {
+  if (entry.status === 'sending' && Date.parse(entry.leaseUntil) <= now.getTime()) {
     // The attempt died after claiming: it may have mailed, and a second copy would be worse than none.
-    const { leaseUntil: _lease, ...done } = entry;
     await deps.complaints
-      .saveOutbox(
-        { complaintId: record.complaintId, key: record.key, data: { ...done, status: 'sent' } },
-        record.etag,
-      )
+      .saveOutbox({ complaintId: record.complaintId, key: record.key, data: noticeSent(entry) }, record.etag)
       .catch(() => undefined);
     return 'finalized';
   }
@@ -149,17 +114,10 @@ export async function deliverStaffNotice(
   if (entry.nextAttemptAt && Date.parse(entry.nextAttemptAt) > now.getTime()) return 'notDue';
   const save = (data: StaffNoticeEntry, etag: string): Promise<string> =>
     deps.complaints.saveOutbox({ complaintId: record.complaintId, key: record.key, data }, etag);
-  const { nextAttemptAt: _next, ...rest } = entry;
+  const held = noticeClaimed(entry, new Date(now.getTime() + deps.options.leaseMs).toISOString());
   let etag: string;
   try {
-    etag = await save(
-      {
-        ...rest,
-        status: 'sending',
-        leaseUntil: new Date(now.getTime() + deps.options.leaseMs).toISOString(),
-      },
-      record.etag,
-    );
+    etag = await save(held, record.etag);
   } catch {
     return 'skipped'; // another sender holds it
   }
@@ -171,13 +129,13 @@ export async function deliverStaffNotice(
         : undefined
       : notice.to;
   if (!to) {
-    await save({ ...rest, status: 'cancelled', lastError: 'no-director' }, etag);
+    await save(noticeCancelled(held, 'no-director'), etag);
     return 'finalized';
   }
   const claimKey =
     notice.kind === 'escalated' ? escalationClaimKey(record.complaintId, notice.respondBy) : undefined;
   if (claimKey && deps.watch && !(await deps.watch.claim(claimScope, claimKey, now))) {
-    await save({ ...rest, status: 'sent', sentBySweep: true }, etag);
+    await save(noticeSent(held, { sentBySweep: true }), etag);
     return 'finalized';
   }
   const link = `${deps.registerUrl}?complaint=${encodeURIComponent(record.complaintId)}`;
@@ -187,24 +145,16 @@ export async function deliverStaffNotice(
     .catch((): SendOutcome => ({ kind: 'notSent', retryable: true, code: 'exception' }));
   const attempts = entry.attempts + 1;
   if (outcome.kind !== 'notSent') {
-    await save({ ...rest, attempts, status: 'sent', sentAt: deps.clock.now().toISOString() }, etag);
+    await save(noticeSent(held, { attempts, sentAt: deps.clock.now().toISOString() }), etag);
     return 'sent';
   }
   if (claimKey && deps.watch) await deps.watch.release(claimScope, claimKey);
   if (!outcome.retryable || attempts >= deps.options.maxAttempts) {
-    await save({ ...rest, attempts, status: 'failed', lastError: outcome.code }, etag);
+    await save(noticeFailed(held, attempts, outcome.code), etag);
     return 'failed';
   }
   const delay = retryDelayMs(attempts, deps.options, deps.random, outcome.retryAfterMs);
-  await save(
-    {
-      ...rest,
-      attempts,
-      status: 'queued',
-      lastError: outcome.code,
-      nextAttemptAt: new Date(deps.clock.now().getTime() + delay).toISOString(),
-    },
-    etag,
-  );
+  const nextAttemptAt = new Date(deps.clock.now().getTime() + delay).toISOString();
+  await save(noticeReleased(held, attempts, outcome.code, nextAttemptAt), etag);
   return 'retrying';
 }

@@ -11,6 +11,7 @@ import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { toCsv } from './spreadsheet';
 import type { XlsxWriter } from '../app/ports/xlsxWriter';
+import { mapLimit } from '../shared/boundedConcurrency';
 
 export interface ExportRegisterDeps extends RegisterSourceDeps {
   clock: Clock;
@@ -52,10 +53,10 @@ export async function exportRegister(
     action: 'register-export',
     detail: `jaar ${year}, ${format}, ${items.length} klachten`,
   });
-  await Promise.all(
-    items
-      .filter((i) => i.kind === 'living')
-      .map((i) => services.complaints.audit(i.entry.id, [{ ...who, action: 'exported', detail: format }])),
+  await mapLimit(
+    items.filter((i) => i.kind === 'living'),
+    16,
+    (i) => services.complaints.audit(i.entry.id, [{ ...who, action: 'exported', detail: format }]),
   );
   return format === 'csv'
     ? { fileName: `klachtenregister-${year}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }

@@ -1,11 +1,12 @@
-import { z } from 'zod';
 import type { Clock } from '../app/ports/clock';
 import type { WatchStore } from '../app/ports/watchStore';
+import { isLetterEntry, type OutboxData } from '../app/ports/outboxEntry';
 import type { RegisterSourceDeps } from './registerSource';
 import { validationError } from '../shared/errors';
 import type { Principal } from '../shared/principal';
 import { loadEntries } from './registerSource';
 import { requireDirector } from './reportAccess';
+import { parseEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface SubjectAccessDeps extends RegisterSourceDeps {
   clock: Clock;
@@ -13,20 +14,13 @@ export interface SubjectAccessDeps extends RegisterSourceDeps {
   config: { organisationName: string };
 }
 
-const address = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(320)
-  .regex(/^[^\s@]+@[^\s@]+$/);
-
-/** Letter data as stored, minus the delivery bookkeeping that says nothing about the person. */
-const letterOf = (data: Record<string, unknown>): Record<string, unknown> => ({
-  letter: data['letter'],
-  status: data['status'],
-  queuedAt: data['queuedAt'],
-  ...(data['proof'] ? { proof: data['proof'] } : {}),
-  ...(data['personalNote'] ? { personalNote: data['personalNote'] } : {}),
+/** An outbox row, minus the delivery bookkeeping that says nothing about the person. */
+const letterOf = (data: OutboxData): Record<string, unknown> => ({
+  letter: isLetterEntry(data) ? data.letter : undefined,
+  status: data.status,
+  queuedAt: data.queuedAt,
+  ...(data.status === 'sent' && 'proof' in data && data.proof ? { proof: data.proof } : {}),
+  ...('personalNote' in data && data.personalNote ? { personalNote: data.personalNote } : {}),
 });
 
 /**
@@ -40,13 +34,13 @@ export async function subjectAccess(
   addressText: string | null,
 ): Promise<{ fileName: string; body: string; count: number }> {
   requireDirector(principal);
-  const parsed = address.safeParse(addressText ?? '');
-  if (!parsed.success)
+  const address = parseEmailAddress(addressText ?? '');
+  if (!address)
     throw validationError('Geef het e-mailadres van de klager.', [
       { field: 'address', message: 'Een e-mailadres.' },
     ]);
   const now = services.clock.now();
-  const items = await loadEntries(services, await services.index.byComplainant(parsed.data, ''));
+  const items = await loadEntries(services, await services.index.byComplainant(address, ''));
   const complaints = await Promise.all(
     items
       .flatMap((i) => (i.kind === 'living' ? [i] : []))
@@ -76,7 +70,7 @@ export async function subjectAccess(
     organisation: services.config.organisationName,
     requestedAt: who.at,
     requestedBy: principal.name,
-    address: parsed.data,
+    address,
     complaints,
   };
   return {

@@ -4,10 +4,11 @@ import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar'
 import { allOf, refreshIndex } from '../app/indexEntry';
 import { type ComplaintIndex } from '../app/ports/complaintIndex';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { AppError } from '../shared/errors';
+import { isStaleWrite } from '../shared/errors';
+import { conflictRetry, retry } from '../shared/retry';
 import type { ComplaintStore } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import { mapLimit } from '../shared/mapLimit';
+import { mapLimit } from '../shared/boundedConcurrency';
 
 export interface ReapplyDeps {
   index: ComplaintIndex;
@@ -33,22 +34,25 @@ export async function reapplySettings(
   let moved = 0;
   let failed = 0;
   await mapLimit(entries, 4, async (entry) => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const stored = await deps.complaints.get(entry.id).catch(() => undefined);
-      if (!stored) break;
+    const attempt = async (): Promise<'moved' | 'unchanged'> => {
+      const stored = await deps.complaints.get(entry.id);
+      if (!stored) throw new Error('complaint not found');
       const state = reapplyCalendar(stored.doc.state, { ...settings, today });
-      if (state === stored.doc.state) return;
+      if (state === stored.doc.state) return 'unchanged';
       const doc: ComplaintDocument = { ...stored.doc, state };
-      try {
-        await deps.complaints.update(doc, stored.etag, [auditRow(deps.now, 'system', 'settings:deadlines')]);
-        await refreshIndex(deps.index, doc);
-        moved++;
-        return;
-      } catch (error) {
-        if (!(error instanceof AppError && error.kind === 'preconditionFailed')) break;
-      }
-    }
-    failed++;
+      await deps.complaints.update(doc, stored.etag, [auditRow(deps.now, 'system', 'settings:deadlines')]);
+      await refreshIndex(deps.index, doc);
+      return 'moved';
+    };
+    // Any other failure, or a complaint still changing after the tries, is counted and left for the next run.
+    const outcome = await retry<'moved' | 'unchanged' | 'failed'>(attempt, {
+      ...conflictRetry,
+      attempts: 3,
+      retryOn: isStaleWrite,
+      exhausted: () => 'failed',
+    }).catch(() => 'failed' as const);
+    if (outcome === 'moved') moved++;
+    if (outcome === 'failed') failed++;
   });
   return { moved, failed };
 }

@@ -43,5 +43,9 @@ export const staleComplaintError = (): AppError =>
     'Iemand anders heeft deze klacht intussen gewijzigd. Laad de klacht opnieuw; uw invoer blijft bewaard.',
   );
 
+/** A write refused because its ETag is no longer current: someone else wrote first. */
+export const isStaleWrite = (error: unknown): boolean =>
+  error instanceof AppError && error.kind === 'preconditionFailed';
+
 export const validationError = (message: string, fieldErrors: readonly FieldError[]): AppError =>
   new AppError('validation', 'validation', message, fieldErrors);

@@ -1,3 +1,5 @@
+import { withoutControlCharacters } from '../../../domain/src/textPolicy';
+
 /**
  * Everything in a letter that did not come from us (names, the e-mail's subject, a handler's free text) passes
  * through here. The complainant's e-mail may contain markup or script (fixture `05-html-injectie`); a letter
@@ -13,12 +15,11 @@ const htmlEntities: Readonly<Record<string, string>> = {
 };
 
 /** Control characters other than tab and newline: never meaningful in a letter, sometimes used to smuggle. */
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+const clean = (text: string): string => withoutControlCharacters(text, { multiLine: true });
 
 /** Text for an HTML element's content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(controls, '').replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+  return clean(text).replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
 }
 
 /**
@@ -26,14 +27,13 @@ export function escapeHtml(text: string): string {
  * e-mail survives even in a client that (wrongly) renders text as HTML; the reader still sees what was written.
  */
 export function plainText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(controls, '').replace(/</g, '‹').replace(/>/g, '›');
+  return clean(text).replace(/</g, '‹').replace(/>/g, '›');
 }
 
 /** A header value (the subject): one line, no control characters, bounded like Exchange bounds subjects. */
 export function headerText(text: string, max = 250): string {
-  const line = text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(controls, '')
+  const line = clean(text)
+    .replace(/[\n\t]+/g, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;

@@ -9,8 +9,9 @@ import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 import type { ComplaintStore } from '../app/ports/complaintStore';
 import type { Mailer } from '../app/ports/mailer';
 import { escalationClaimKey, isNoticeKey } from '../letters/staffNotice';
+import { isLetterEntry } from '../app/ports/outboxEntry';
 import { noticesFor, parsePending } from './deadlineNotices';
-import { mapLimit } from '../shared/mapLimit';
+import { mapLimit } from '../shared/boundedConcurrency';
 import { noticeMail, type NoticeLine } from './staffMail';
 import type { WatchStore } from '../app/ports/watchStore';
 
@@ -107,16 +108,15 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
       entry.unsentLetters === 0 ? [] : await deps.complaints.listOutbox({ complaintId: entry.id });
     for (const record of outbox) {
       // Staff notices share the outbox; a failed one is covered by this sweep's own mails.
-      if (record.data['status'] !== 'failed' || isNoticeKey(record.key)) continue;
-      const letter = record.data['letter'] as { kind?: unknown } | undefined;
+      const row = record.data;
+      if (row.status !== 'failed' || isNoticeKey(record.key) || !isLetterEntry(row)) continue;
       const key = `${entry.id}:letter-${record.key}:failed:handler`;
       if (await deps.watch.claim(noticeScope, key, now)) {
-        const letterKind = typeof letter?.kind === 'string' ? letter.kind : 'brief';
         add(
           'handler',
           handler.name,
           handler.address,
-          { kind: 'letterFailed', number: entry.number, letterKind },
+          { kind: 'letterFailed', number: entry.number, letterKind: row.letter.kind },
           key,
         );
       }

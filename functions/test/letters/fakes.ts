@@ -123,7 +123,7 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
     return rows.map((row) => {
       const etag = this.etag();
       if (row.kind === 'audit') this.audits.set(id, [...(this.audits.get(id) ?? []), row.data]);
-      else {
+      else if (row.kind === 'outbox') {
         const key = `${id}/${row.key}`;
         if (this.outbox.has(key)) throw new AppError('conflict', 'exists', 'row exists');
         this.outbox.set(key, { complaintId: id, key: row.key, etag, data: structuredClone(row.data) });

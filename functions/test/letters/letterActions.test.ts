@@ -25,7 +25,7 @@ describe('the handler’s hand on a letter', () => {
   test('a personal paragraph is kept on a waiting letter, and cleared with an empty text; the change is audited', async () => {
     const { services, store, doc, row } = await setup();
     await setPersonalNote(services, handler, doc.id, 1, { text: 'Excuses voor het ongemak.' });
-    expect((await row())?.data['personalNote']).toBe('Excuses voor het ongemak.');
+    expect((await row())?.data).toMatchObject({ personalNote: 'Excuses voor het ongemak.' });
     await setPersonalNote(services, handler, doc.id, 1, { text: '  ' });
     expect((await row())?.data).not.toHaveProperty('personalNote');
     expect((await store.listAudit(doc.id)).map((a) => a.action)).toContain('letter-note');
@@ -36,7 +36,11 @@ describe('the handler’s hand on a letter', () => {
     const r = await row();
     if (!r) throw new Error('no outbox row');
     await store.saveOutbox(
-      { complaintId: doc.id, key: r.key, data: { ...r.data, status: 'sending' } },
+      {
+        complaintId: doc.id,
+        key: r.key,
+        data: { ...r.data, status: 'sending', leaseUntil: '2026-04-24T08:05:00.000Z' },
+      },
       r.etag,
     );
     await expect(setPersonalNote(services, handler, doc.id, 1, { text: 'Te laat' })).rejects.toMatchObject({

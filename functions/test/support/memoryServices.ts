@@ -144,7 +144,7 @@ export class MemoryIndex implements ComplaintIndex {
   async withUnsentLetters() {
     return [...this.entries.values()].filter((e) => (e.unsentLetters ?? 0) > 0).map((e) => e.id);
   }
-  async byComplainant(address: string, name: string) {
+  async byComplainant(address: string | undefined, name: string) {
     return [...this.entries.values()].filter(
       (e) => e.complainantAddress === address || (name !== '' && e.complainantName === name),
     );

@@ -72,7 +72,7 @@ export class MemoryIndex implements ComplaintIndex {
   async withUnsentLetters(): Promise<string[]> {
     return [];
   }
-  async byComplainant(address: string): Promise<IndexEntry[]> {
+  async byComplainant(address: string | undefined): Promise<IndexEntry[]> {
     return [...this.rows.values()].filter((e) => e.complainantAddress === address);
   }
 }

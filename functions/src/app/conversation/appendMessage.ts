@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { toAmsterdamDate } from '../../../../domain/src/localDate';
 import type { ComplaintDocument } from '../complaintDocument';
 import { refreshIndex } from '../indexEntry';
-import { AppError } from '../../shared/errors';
+import { AppError, isStaleWrite } from '../../shared/errors';
+import { conflictRetry, retry, tryAgain, type TryAgain } from '../../shared/retry';
 import { notFound } from '../findComplaint';
 import type { Principal } from '../../shared/principal';
 import { auditRow } from '../sideRows';
@@ -70,7 +71,7 @@ export async function appendMessage(
   const evidence = mime
     ? await deps.evidence.putOriginal(complaintId, originalNameOf(message.internetMessageId), mime)
     : undefined;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  const attempt = async (): Promise<{ doc: ComplaintDocument; created: boolean; seq: number } | TryAgain> => {
     const stored = await deps.complaints.get(complaintId);
     if (!stored) throw notFound();
     const rows = (await deps.mailboxStore.listMessages(complaintId)) as unknown as ConversationRow[];
@@ -125,17 +126,21 @@ export async function appendMessage(
         auditRow(now, actor, source === 'captured' ? 'message-captured' : 'message-linked', `message ${seq}`),
       ]);
     } catch (error) {
-      if (error instanceof AppError && error.kind === 'preconditionFailed') continue;
+      if (isStaleWrite(error)) return tryAgain;
       throw error;
     }
     await deps.mailboxStore.putLink(message.internetMessageId, { complaintId, seq });
     await deps.mailboxStore.removeUnreviewed(message.internetMessageId);
     await refreshIndex(deps.index, next).catch(() => undefined);
     return { doc: next, created: true, seq };
-  }
+  };
+  return retry(attempt, { ...conflictRetry, attempts: 20, exhausted: busy });
+}
+
+const busy = (): never => {
   throw new AppError(
     'unavailable',
     'busy',
     'De klacht wordt op dit moment vaak gewijzigd. Probeer het opnieuw.',
   );
-}
+};

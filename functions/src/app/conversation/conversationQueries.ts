@@ -1,14 +1,16 @@
 import type { ComplaintIndex } from '../ports/complaintIndex';
-import { AppError } from '../../shared/errors';
+import { AppError, isStaleWrite } from '../../shared/errors';
+import { conflictRetry, retry } from '../../shared/retry';
 import { isComplaintId, notFound } from '../findComplaint';
 import { can, type Principal } from '../../shared/principal';
 import { auditEntry } from '../sideRows';
 import { letterSubject } from '../../letters/renderLetter';
-import { parseOutboxEntry } from '../../letters/outboxEntry';
+import { isLetterEntry } from '../ports/outboxEntry';
 import { originalNameOf, type ConversationRow, type MessageSource } from './appendMessage';
 import type { ConversationDeps } from './conversationDeps';
 import { matchComplaints, type MatchReason } from './matchComplaint';
 import { unreviewedKeyOf } from './unreviewedKey';
+import { parseEmailAddress } from '../../../../domain/src/emailAddress';
 
 /** One entry of `GET /api/complaints/{id}/messages`. */
 export interface ConversationEntry {
@@ -78,8 +80,8 @@ export async function listConversation(
     })),
   ];
   for (const record of await deps.complaints.listOutbox({ complaintId: id })) {
-    const entry = parseOutboxEntry(record.data);
-    if (!entry || entry.status !== 'sent' || !entry.proof) continue;
+    const entry = record.data;
+    if (!isLetterEntry(entry) || entry.status !== 'sent' || !entry.proof) continue;
     entries.push({
       seq: `L${entry.letter.seq}`,
       internetMessageId: null,
@@ -100,18 +102,17 @@ export async function listConversation(
   return entries;
 }
 
+/** Best effort: when other writers keep winning, the flag stays for the next reader to clear. */
 async function clearNewMessage(deps: ConversationDeps, id: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await deps.complaints.get(id);
-    if (!stored?.doc.newMessage) return;
-    const { newMessage: _seen, ...rest } = stored.doc;
-    try {
+  await retry(
+    async () => {
+      const stored = await deps.complaints.get(id);
+      if (!stored?.doc.newMessage) return;
+      const { newMessage: _seen, ...rest } = stored.doc;
       await deps.complaints.update(rest, stored.etag, []);
-      return;
-    } catch (error) {
-      if (!(error instanceof AppError && error.kind === 'preconditionFailed')) throw error;
-    }
-  }
+    },
+    { ...conflictRetry, retryOn: isStaleWrite, exhausted: () => undefined },
+  );
 }
 
 /** `GET /api/complaints/{id}/messages/{seq}/original`: the stored MIME, byte for byte. */
@@ -169,12 +170,13 @@ export async function candidateComplaints(
   const linked = await deps.mailboxStore.linkOf(message.internetMessageId);
   if (linked && !matches.some((m) => m.complaintId === linked.complaintId))
     matches.unshift({ complaintId: linked.complaintId, reason: 'conversation' });
-  if (message.fromAddress) {
-    const same = await deps.index.byComplainant(message.fromAddress.trim().toLowerCase(), '');
+  const sender = parseEmailAddress(message.fromAddress);
+  if (sender) {
+    const same = await deps.index.byComplainant(sender, '');
     for (const e of same)
       if (
         e.status === 'open' &&
-        e.complainantAddress === message.fromAddress.trim().toLowerCase() &&
+        e.complainantAddress === sender &&
         !matches.some((m) => m.complaintId === e.id)
       )
         matches.push({ complaintId: e.id, reason: 'sameSender' });

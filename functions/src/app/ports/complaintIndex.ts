@@ -1,3 +1,5 @@
+import type { EmailAddress } from '../../../../domain/src/emailAddress';
+
 /**
  * One row per complaint in the index table, so that listing the register, finding earlier complaints of a
  * complainant (R12) and the deadline sweep read small rows instead of whole complaints. Open and closed
@@ -63,8 +65,11 @@ export interface ListQuery {
 export interface ComplaintIndex {
   put(entry: IndexEntry): Promise<void>;
   list(query: ListQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
-  /** Earlier complaints of the same complainant: same address, or same normalised name. */
-  byComplainant(address: string, normalisedName: string): Promise<IndexEntry[]>;
+  /**
+   * Earlier complaints of the same complainant: same address, or same normalised name (`''`: by address only).
+   * Without an address (the text was none), by name only.
+   */
+  byComplainant(address: EmailAddress | undefined, normalisedName: string): Promise<IndexEntry[]>;
   /** Complaints with letters not yet sent (queued, being sent, or failed): where the letter sender looks. */
   withUnsentLetters(): Promise<string[]>;
 }

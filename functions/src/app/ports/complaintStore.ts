@@ -1,3 +1,5 @@
+import type { OutboxData } from './outboxEntry';
+
 /**
  * The ports the use cases need. Adapters implement them against Table/Blob Storage; tests use
  * stateful in-memory fakes of the same contracts.
@@ -6,7 +8,7 @@
 /** Rows that are written in the same transaction as a complaint's change. */
 export type SideRow =
   | { kind: 'audit'; key: string; data: AuditEntry }
-  | { kind: 'outbox'; key: string; data: Record<string, unknown> }
+  | { kind: 'outbox'; key: string; data: OutboxData }
   /** One e-mail of the complaint's conversation (linked or captured), keyed by its 4-digit seq. */
   | { kind: 'message'; key: string; data: Record<string, unknown> };
 
@@ -21,15 +23,16 @@ export interface AuditEntry {
 }
 
 /**
- * An outbox row as stored: the letter a step queued plus its delivery state, in the complaint's
- * partition. `data` is what `sideRows.outboxRows` wrote and the sender maintains; the sender parses it.
+ * An outbox row: the letter (or staff notice) a step queued plus its delivery state, in the complaint's
+ * partition (`outboxEntry.ts`). The adapter parses what it reads; a row this version does not understand is
+ * not listed (and left alone).
  */
 export interface OutboxRecord {
   complaintId: string;
   /** The letter's sequence number, 4 digits (`0001`). */
   key: string;
   etag: string;
-  data: Record<string, unknown>;
+  data: OutboxData;
 }
 
 export interface Stored<T> {
