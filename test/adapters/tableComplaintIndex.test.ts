@@ -8,6 +8,7 @@ jest.setTimeout(60_000);
 
 let azurite: Azurite;
 let table: TableClient;
+let derived: { open: TableClient; search: TableClient };
 
 beforeAll(async () => {
   azurite = await startAzurite({
@@ -19,6 +20,10 @@ beforeAll(async () => {
     allowInsecureConnection: true,
   });
   await table.createTable();
+  const client = (name: string) =>
+    TableClient.fromConnectionString(azurite.connectionString, name, { allowInsecureConnection: true });
+  derived = { open: client('complaintopen'), search: client('complaintsearch') };
+  await Promise.all([derived.open.createTable(), derived.search.createTable()]);
 });
 afterAll(async () => {
   await azurite?.stop();
@@ -47,7 +52,7 @@ async function rows(): Promise<string[]> {
 
 describe('the complaint index against Azurite', () => {
   test('a newer version replaces the entry and moves it between partitions; an older one arriving late does not', async () => {
-    const index = createTableComplaintIndex(table);
+    const index = createTableComplaintIndex(table, derived);
     await index.put(entry('open', 2));
     expect(await rows()).toEqual(['open:v2']);
     await index.put(entry('open', 3));
@@ -62,7 +67,7 @@ describe('the complaint index against Azurite', () => {
   });
 
   test('concurrent writers across both partitions: the newest version wins, and only it remains', async () => {
-    const index = createTableComplaintIndex(table);
+    const index = createTableComplaintIndex(table, derived);
     for (let round = 0; round < 8; round++) {
       const id = `6f1c7a52-0000-4000-8000-00000000010${round}`;
       const versions = [3, 9, 1, 7, 5, 8, 2, 6].sort(() => Math.random() - 0.5);
