@@ -18,7 +18,7 @@ import type { Step } from '../domain/src/steps';
 import { createWorkingDayCalendar } from '../domain/src/workingDayCalendar';
 import type { ComplaintState } from '../domain/src/complaintState';
 import { createTableComplaintArchive } from '../functions/src/adapters/tableComplaintArchive';
-import { createTableComplaintIndex } from '../functions/src/adapters/tableComplaintIndex';
+import { createTableComplaintIndex, type DerivedTables } from '../functions/src/adapters/tableComplaintIndex';
 import { createTableComplaintStore } from '../functions/src/adapters/tableComplaintStore';
 import { createTableWatchStore } from '../functions/src/adapters/tableWatchStore';
 import type { ComplaintDocument } from '../functions/src/app/complaintDocument';
@@ -145,6 +145,15 @@ const bench: Bench = {
       const smallIndex = await table('indexsmall');
       const largeIndex = await table('indexlarge');
       const watchTable = await table('complaintwatch');
+      const derivedTables = new Map<TableClient, DerivedTables>([
+        [smallIndex, { open: await table('opensmall'), search: await table('searchsmall') }],
+        [largeIndex, { open: await table('openlarge'), search: await table('searchlarge') }],
+      ]);
+      const derivedOf = (index: TableClient): DerivedTables => {
+        const found = derivedTables.get(index);
+        if (!found) throw new Error('no derived tables');
+        return found;
+      };
 
       const today = localDate('2026-04-23');
       const open = Array.from({ length: OPEN }, (_, i) =>
@@ -167,7 +176,7 @@ const bench: Bench = {
       const sweep = (index: TableClient, complaintStore: typeof store) => async (): Promise<number> => {
         const started = performance.now();
         await deadlineSweep({
-          index: createTableComplaintIndex(index),
+          index: createTableComplaintIndex(index, derivedOf(index)),
           complaints: complaintStore,
           watch: createTableWatchStore(watchTable),
           mailer,
@@ -213,7 +222,7 @@ const bench: Bench = {
         const started = performance.now();
         const { analysis } = await analyseYear(
           {
-            index: createTableComplaintIndex(largeIndex),
+            index: createTableComplaintIndex(largeIndex, derivedOf(largeIndex)),
             complaints: store,
             archive: createTableComplaintArchive(complaints),
             watch: createTableWatchStore(watchTable),

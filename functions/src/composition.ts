@@ -88,7 +88,10 @@ export function createServices(
     complaints: createTableComplaintStore<ComplaintDocument>(storage.tables.complaints, storage.tables.keys),
     numbers: createTableNumberLedger(storage.tables.keys),
     files: createBlobFileStore(storage.container),
-    index: createTableComplaintIndex(storage.tables.index),
+    index: createTableComplaintIndex(storage.tables.index, {
+      open: storage.tables.open,
+      search: storage.tables.search,
+    }),
     probe: {
       async ping() {
         await storage.tableService.getProperties({ abortSignal: AbortSignal.timeout(5_000) });

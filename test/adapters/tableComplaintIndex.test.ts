@@ -8,6 +8,7 @@ jest.setTimeout(60_000);
 
 let azurite: Azurite;
 let table: TableClient;
+let derived: { open: TableClient; search: TableClient };
 
 beforeAll(async () => {
   azurite = await startAzurite({
@@ -19,6 +20,10 @@ beforeAll(async () => {
     allowInsecureConnection: true,
   });
   await table.createTable();
+  const client = (name: string) =>
+    TableClient.fromConnectionString(azurite.connectionString, name, { allowInsecureConnection: true });
+  derived = { open: client('complaintopen'), search: client('complaintsearch') };
+  await Promise.all([derived.open.createTable(), derived.search.createTable()]);
 });
 afterAll(async () => {
   await azurite?.stop();
@@ -47,7 +52,7 @@ async function rows(): Promise<string[]> {
 
 describe('the complaint index against Azurite', () => {
   test('a newer version replaces the entry and moves it between partitions; an older one arriving late does not', async () => {
-    const index = createTableComplaintIndex(table);
+    const index = createTableComplaintIndex(table, derived);
     await index.put(entry('open', 2));
     expect(await rows()).toEqual(['open:v2']);
     await index.put(entry('open', 3));
@@ -62,7 +67,7 @@ describe('the complaint index against Azurite', () => {
   });
 
   test('concurrent writers across both partitions: the newest version wins, and only it remains', async () => {
-    const index = createTableComplaintIndex(table);
+    const index = createTableComplaintIndex(table, derived);
     for (let round = 0; round < 8; round++) {
       const id = `6f1c7a52-0000-4000-8000-00000000010${round}`;
       const versions = [3, 9, 1, 7, 5, 8, 2, 6].sort(() => Math.random() - 0.5);
@@ -74,5 +79,68 @@ describe('the complaint index against Azurite', () => {
         left.push(`${e.partitionKey}:${e.version}`);
       expect(left).toEqual(['closed:9']);
     }
+  });
+
+  test('the open row follows the next deadline and goes on closing; the search keys follow the fields', async () => {
+    const index = createTableComplaintIndex(table, derived);
+    const id = '6f1c7a52-0000-4000-8000-000000000201';
+    const base = { ...entry('open', 1), id, number: 'K-2026-0201', nextDeadline: '2026-03-09' };
+    await index.put({ ...base, searchKeys: '!201 zoe unal verwarming' });
+    const openRows = async () => {
+      const out: string[] = [];
+      for await (const e of derived.open.listEntities({ queryOptions: { filter: `complaintId eq '${id}'` } }))
+        out.push(String(e.rowKey));
+      return out;
+    };
+    const found = async (key: string) => (await index.searchKey(key, false)).filter((h) => h.id === id);
+    expect(await openRows()).toEqual([`2026-03-09|${id}`]);
+    expect(await found('verw')).toEqual([expect.objectContaining({ status: 'open', number: 'K-2026-0201' })]);
+
+    await index.put({ ...base, version: 2, nextDeadline: '2026-04-13', searchKeys: '!201 zoe unal lekkage' });
+    expect(await openRows()).toEqual([`2026-04-13|${id}`]);
+    expect(await found('verw')).toEqual([]);
+    expect(await found('lekkage')).toHaveLength(1);
+
+    await index.put({
+      ...base,
+      status: 'closed',
+      version: 3,
+      nextDeadline: '',
+      searchKeys: '!201 zoe unal lekkage',
+    });
+    expect(await openRows()).toEqual([]);
+    expect(await found('zoe')).toEqual([expect.objectContaining({ status: 'closed' })]);
+    expect(await index.entry(id, 'open')).toMatchObject({ status: 'closed', version: 3 });
+  });
+
+  test('rows written before the open and search rows existed are brought over once', async () => {
+    const id = '6f1c7a52-0000-4000-8000-000000000301';
+    // An index row as an earlier version wrote it: no search keys, no display name, no open row.
+    const {
+      id: _id,
+      status: _status,
+      ...old
+    } = {
+      ...entry('open', 4),
+      id,
+      number: 'K-2026-0301',
+      complainantName: 'femke dijkstra',
+      subject: 'Factuur dubbel betaald',
+      nextDeadline: '2026-01-02',
+      pending: 'resolveBy:2026-01-02',
+    };
+    await table.createEntity({ partitionKey: 'open', rowKey: id, ...old });
+    const index = createTableComplaintIndex(table, derived);
+    await index.backfill();
+    const open = await index.listOpen({ pageSize: 1000 });
+    expect(open.items.find((e) => e.id === id)).toMatchObject({ number: 'K-2026-0301', status: 'open' });
+    expect((await index.searchKey('dijkstra', false)).map((h) => h.id)).toContain(id);
+    expect((await index.searchKey('!301', true)).map((h) => h.id)).toEqual([id]);
+
+    // The mark remembers it: a fresh process does not list the index table again.
+    const second = `6f1c7a52-0000-4000-8000-000000000302`;
+    await table.createEntity({ partitionKey: 'open', rowKey: second, ...old, number: 'K-2026-0302' });
+    await createTableComplaintIndex(table, derived).backfill();
+    expect((await index.searchKey('!302', true)).map((h) => h.id)).toEqual([]);
   });
 });

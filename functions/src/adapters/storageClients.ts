@@ -8,6 +8,10 @@ export const tableNames = {
   complaints: 'complaints',
   keys: 'complaintkeys',
   index: 'complaintindex',
+  /** Open complaints only, by urgency: the sweep and the register's urgency order read nothing else. */
+  open: 'complaintopen',
+  /** One row per search key and complaint: the register's search. */
+  search: 'complaintsearch',
   /** Once-only marks of the timers (reminders sent, weekly summary), counters and saved report notes. */
   watch: 'complaintwatch',
   /** Mailbox capture: the subscription, the delta link, unreviewed e-mails and which e-mail belongs to which complaint. */
@@ -35,6 +39,8 @@ export function createStorageClients(storage: Config['storage']): StorageClients
         complaints: TableClient.fromConnectionString(cs, tableNames.complaints, insecure),
         keys: TableClient.fromConnectionString(cs, tableNames.keys, insecure),
         index: TableClient.fromConnectionString(cs, tableNames.index, insecure),
+        open: TableClient.fromConnectionString(cs, tableNames.open, insecure),
+        search: TableClient.fromConnectionString(cs, tableNames.search, insecure),
         watch: TableClient.fromConnectionString(cs, tableNames.watch, insecure),
         mailbox: TableClient.fromConnectionString(cs, tableNames.mailbox, insecure),
       },
@@ -50,6 +56,8 @@ export function createStorageClients(storage: Config['storage']): StorageClients
       complaints: new TableClient(tableUrl, tableNames.complaints, credential),
       keys: new TableClient(tableUrl, tableNames.keys, credential),
       index: new TableClient(tableUrl, tableNames.index, credential),
+      open: new TableClient(tableUrl, tableNames.open, credential),
+      search: new TableClient(tableUrl, tableNames.search, credential),
       watch: new TableClient(tableUrl, tableNames.watch, credential),
       mailbox: new TableClient(tableUrl, tableNames.mailbox, credential),
     },

@@ -1,5 +1,7 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
-import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
+import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { searchKeysOf } from '../../../domain/src/searchText';
+import type { ComplaintIndex, IndexEntry, SearchHit } from '../app/ports/complaintIndex';
+import { mapLimit } from '../shared/boundedConcurrency';
 import { conflictRetry, retry, tryAgain, type TryAgain } from '../shared/retry';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -28,13 +30,144 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
   ...(e['anonymised'] === true ? { anonymised: true } : {}),
   ...(typeof e['version'] === 'number' ? { version: e['version'] } : {}),
+  ...optionalText(e, 'complainantDisplayName'),
+  ...optionalText(e, 'searchKeys'),
 });
+
+/** The row keys of the derived storage: the open rows' urgency order and the search rows' single partition. */
+const openPartition = 'open';
+const searchPartition = 'search';
+const markPartition = 'meta';
+const backfillMark = 'backfill-1';
+/** After every date: a complaint with nothing pending is the least urgent. */
+const nothingPending = '9999-12-31';
+
+/** `<next deadline>|<id>`: the open rows' RowKey order is the register's urgency order. */
+export const urgencyKey = (e: IndexEntry): string => `${e.nextDeadline || nothingPending}|${e.id}`;
+
+/** The keys a complaint is found by; rows from before the entry listed them are keyed from their fields. */
+const keysOf = (e: IndexEntry): string[] => {
+  if (e.anonymised) return [];
+  if (e.searchKeys !== undefined) return e.searchKeys.split(' ').filter(Boolean);
+  return searchKeysOf({
+    number: e.number,
+    complainantName: e.complainantDisplayName ?? e.complainantName,
+    complainantAddress: e.complainantAddress,
+    subject: e.subject,
+  });
+};
+
+/** The first string after every string that starts with `prefix` (same length: the last character plus one). */
+const after = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+/** The index row's properties, without its keys; the open rows carry the same minus the statistical record. */
+const propertiesOf = (entry: IndexEntry): Record<string, unknown> => {
+  const { id: _id, status: _status, ...rest } = entry;
+  return rest;
+};
 
 const statusOf = (error: unknown): number | undefined =>
   error instanceof RestError ? error.statusCode : undefined;
 
-/** The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id. */
-export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
+/** Where the open rows and the search rows live (docs/architecture.md, "Storage shape"). */
+export interface DerivedTables {
+  /** Open complaints only: PartitionKey `open`, RowKey {@link urgencyKey}. */
+  open: TableClient;
+  /** PartitionKey `search`, RowKey `<key>|<id>`; one mark row in partition `meta`. */
+  search: TableClient;
+}
+
+/**
+ * The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id;
+ * after each write of the row, its open row and search rows follow it.
+ */
+export function createTableComplaintIndex(table: TableClient, derived: DerivedTables): ComplaintIndex {
+  const tolerate404 = (error: unknown): void => {
+    if (statusOf(error) !== 404) throw error;
+  };
+
+  /**
+   * Moves the open row and the search rows from what `previous` wrote to what `entry` needs. The open row's key
+   * changes with the next deadline: the new one is written before the old one goes, so the sweep never misses
+   * the complaint. Search rows of one complaint share a partition and change in one transaction.
+   */
+  async function syncDerived(previous: IndexEntry | undefined, entry: IndexEntry): Promise<void> {
+    const newKey = entry.status === 'open' ? urgencyKey(entry) : undefined;
+    const oldKey = previous?.status === 'open' ? urgencyKey(previous) : undefined;
+    const openWrite = async (): Promise<void> => {
+      if (newKey) {
+        const { statistics: _statistics, ...rest } = propertiesOf(entry);
+        await derived.open.upsertEntity(
+          { partitionKey: openPartition, rowKey: newKey, complaintId: entry.id, ...rest },
+          'Replace',
+        );
+      }
+      if (oldKey && oldKey !== newKey)
+        await derived.open.deleteEntity(openPartition, oldKey).catch(tolerate404);
+    };
+
+    const fresh = keysOf(entry);
+    const stale = previous ? keysOf(previous) : [];
+    const statusChanged = previous?.status !== entry.status;
+    const row = (key: string) => ({
+      partitionKey: searchPartition,
+      rowKey: `${key}|${entry.id}`,
+      status: entry.status,
+      number: entry.number,
+      year: entry.year,
+      receivedOn: entry.receivedOn,
+    });
+    const actions: TransactionAction[] = [
+      ...fresh
+        .filter((k) => statusChanged || !stale.includes(k))
+        .map((k): TransactionAction => ['upsert', row(k), 'Replace']),
+      ...stale
+        .filter((k) => !fresh.includes(k))
+        .map((k): TransactionAction => [
+          'delete',
+          { partitionKey: searchPartition, rowKey: `${k}|${entry.id}` },
+        ]),
+    ];
+    const searchWrite = async (): Promise<void> => {
+      for (let i = 0; i < actions.length; i += 100) {
+        const chunk = actions.slice(i, i + 100);
+        try {
+          await derived.search.submitTransaction(chunk);
+        } catch (error) {
+          // A delete of a row that is not there fails the whole transaction: do the chunk one by one instead.
+          if (statusOf(error) !== 404) throw error;
+          await Promise.all(
+            chunk.map(([kind, e]) =>
+              kind === 'delete'
+                ? derived.search.deleteEntity(e.partitionKey, e.rowKey).catch(tolerate404)
+                : derived.search.upsertEntity(e, 'Replace'),
+            ),
+          );
+        }
+      }
+    };
+    await Promise.all([openWrite(), searchWrite()]);
+  }
+
+  let backfilled: Promise<void> | undefined;
+
+  async function runBackfill(): Promise<void> {
+    const mark = await derived.search.getEntity(markPartition, backfillMark).catch((error: unknown) => {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    });
+    if (mark) return;
+    const entries: IndexEntry[] = [];
+    for await (const e of table.listEntities<Record<string, unknown>>()) entries.push(fields(e));
+    await mapLimit(entries, 16, (e) => syncDerived(undefined, e));
+    await derived.search.upsertEntity({
+      partitionKey: markPartition,
+      rowKey: backfillMark,
+      rows: entries.length,
+    });
+  }
+
   return {
     /**
      * Writes the entry unless the index already holds a newer version of the complaint (a writer that read
@@ -75,7 +208,10 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
       if (mine === 1) {
         // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it.
         try {
-          if (await settle((await table.createEntity(row)).etag)) return;
+          const written = (await table.createEntity(row)).etag;
+          // The derived rows of a first version need nothing from the other partition: side by side with it.
+          const [settled] = await Promise.all([settle(written), syncDerived(undefined, entry)]);
+          if (settled) return;
         } catch (error) {
           if (statusOf(error) !== 409) throw error;
         }
@@ -83,6 +219,8 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
       const attempt = async (): Promise<void | TryAgain> => {
         const [same, elsewhere] = await Promise.all([read(status), read(other)]);
         if (Math.max(versionOf(same), versionOf(elsewhere)) > mine) return;
+        const newest = versionOf(elsewhere) > versionOf(same) ? elsewhere : (same ?? elsewhere);
+        const previous = newest ? fields(newest) : undefined;
         let written: string | undefined;
         try {
           written = same
@@ -93,6 +231,7 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
           throw error;
         }
         if (!(await settle(written))) return tryAgain;
+        await syncDerived(previous, entry);
       };
       // Still racing after the tries: the complaint's next change writes its row again.
       await retry(attempt, {
@@ -100,6 +239,71 @@ export function createTableComplaintIndex(table: TableClient): ComplaintIndex {
         attempts: 10,
         exhausted: () => undefined,
       });
+    },
+
+    async listOpen(query) {
+      const filters = [odata`PartitionKey eq ${openPartition}`];
+      if (query.handlerAddress) filters.push(odata`handlerAddress eq ${query.handlerAddress.toLowerCase()}`);
+      if (query.year !== undefined) filters.push(odata`year eq ${query.year}`);
+      if (query.overdueBefore)
+        filters.push(odata`nextDeadline ne '' and nextDeadline lt ${query.overdueBefore}`);
+      const page = await derived.open
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter: filters.join(' and ') } })
+        .byPage({
+          maxPageSize: query.pageSize,
+          ...(query.continuationToken ? { continuationToken: query.continuationToken } : {}),
+        })
+        .next();
+      if (page.done) return { items: [] };
+      // A write that failed halfway may have left an older open row of the same complaint: the newest wins.
+      const byId = new Map<string, IndexEntry>();
+      for (const e of page.value) {
+        const item = { ...fields({ ...e, rowKey: e['complaintId'] }), status: 'open' as const };
+        const seen = byId.get(item.id);
+        if (!seen || (seen.version ?? 0) < (item.version ?? 0)) byId.set(item.id, item);
+      }
+      const items = [...byId.values()];
+      return page.value.continuationToken
+        ? { items, continuationToken: page.value.continuationToken }
+        : { items };
+    },
+
+    async searchKey(prefix, exact) {
+      const low = exact ? `${prefix}|` : prefix;
+      const high = exact ? `${prefix}}` : after(prefix);
+      const filter = odata`PartitionKey eq ${searchPartition} and RowKey ge ${low} and RowKey lt ${high}`;
+      const hits: SearchHit[] = [];
+      const rows = derived.search.listEntities<Record<string, unknown>>({
+        queryOptions: { filter, select: ['RowKey', 'status', 'number', 'year', 'receivedOn'] },
+      });
+      for await (const e of rows) {
+        const rowKey = String(e.rowKey);
+        hits.push({
+          id: rowKey.slice(rowKey.lastIndexOf('|') + 1),
+          status: e['status'] === 'closed' ? 'closed' : 'open',
+          number: text(e['number']),
+          year: Number(e['year']),
+          receivedOn: text(e['receivedOn']),
+        });
+      }
+      return hits;
+    },
+
+    async entry(id, status) {
+      const get = (pk: string) =>
+        table.getEntity<Record<string, unknown>>(pk, id).then(fields, (error: unknown) => {
+          if (statusOf(error) === 404) return undefined;
+          throw error;
+        });
+      return (await get(status)) ?? (await get(status === 'open' ? 'closed' : 'open'));
+    },
+
+    backfill() {
+      backfilled ??= runBackfill().catch((error: unknown) => {
+        backfilled = undefined;
+        throw error;
+      });
+      return backfilled;
     },
 
     async list(query) {

@@ -1,4 +1,10 @@
-import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
+import type {
+  ComplaintListing,
+  ComplaintSummary,
+  ComplaintView,
+} from '../../../domain/src/api/complaintView';
+import { parsePending } from '../watch/deadlineNotices';
+import type { IndexEntry } from './ports/complaintIndex';
 import { allowedSteps } from '../../../domain/src/lifecycle';
 import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport } from '../../../domain/src/pendingDeadlines';
@@ -66,4 +72,31 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
 export function toSummary(doc: ComplaintDocument, principal: Principal, today: LocalDate): ComplaintSummary {
   const base = { id: doc.id, number: doc.state.number, status: doc.state.status };
   return can(principal, 'read') ? { ...base, view: toView(doc, today) } : base;
+}
+
+/** The register row of an index entry: what the list shows without opening the complaint. */
+export function toListing(entry: IndexEntry, today: LocalDate): ComplaintListing {
+  const next = parsePending(entry.pending ?? '')
+    .flatMap((p) => (p.deadline === 'retainUntil' ? [] : [{ key: p.deadline, due: p.due }]))
+    .sort((a, b) => a.due.localeCompare(b.due))[0];
+  return {
+    complainantName: entry.complainantDisplayName ?? entry.complainantName,
+    complainantAddress: entry.complainantAddress,
+    handlerName: entry.handlerName ?? '',
+    subject: entry.subject,
+    receivedOn: entry.receivedOn,
+    ...(next ? { nextDeadline: { key: next.key, date: next.due, overdue: next.due < today } } : {}),
+  };
+}
+
+/** A register row: the summary with its listing for roles that may read, and the full view where it was read. */
+export function toRegisterRow(
+  entry: IndexEntry,
+  doc: ComplaintDocument | undefined,
+  principal: Principal,
+  today: LocalDate,
+): ComplaintSummary {
+  const base = { id: entry.id, number: entry.number, status: entry.status };
+  if (!can(principal, 'read')) return base;
+  return { ...base, listing: toListing(entry, today), ...(doc ? { view: toView(doc, today) } : {}) };
 }

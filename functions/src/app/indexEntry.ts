@@ -1,6 +1,7 @@
 import { normaliseName } from '../../../domain/src/admissibility';
 import { pendingDeadlines, retentionDue } from '../../../domain/src/pendingDeadlines';
 import { toStatistics } from '../../../domain/src/anonymise';
+import { searchKeysOf } from '../../../domain/src/searchText';
 import type { ComplaintDocument } from './complaintDocument';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
@@ -28,6 +29,13 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     retainUntil: retentionDue(s)[0]?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
     version: doc.version ?? 0,
+    complainantDisplayName: s.complainant.name,
+    searchKeys: searchKeysOf({
+      number: s.number,
+      complainantName: s.complainant.name,
+      complainantAddress: s.complainant.address,
+      subject: s.subject,
+    }).join(' '),
     ...statisticsProperty(JSON.stringify(toStatistics(s, s.registeredOn))),
   };
 }
@@ -69,4 +77,24 @@ export async function allOf(
     continuationToken = page.continuationToken;
   } while (continuationToken);
   return out;
+}
+
+/**
+ * Every open complaint's entry, most urgent first, from the storage that holds open complaints only (closed
+ * complaints cost nothing here). Entries written before that storage existed are brought over first, once.
+ */
+export async function allOpen(index: ComplaintIndex): Promise<IndexEntry[]> {
+  await index.backfill();
+  const out = new Map<string, IndexEntry>();
+  let continuationToken: string | undefined;
+  do {
+    const page = await index.listOpen({
+      pageSize: 1000,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    // A row left behind by a write that failed halfway repeats a complaint: the newest version counts.
+    for (const e of page.items) if ((out.get(e.id)?.version ?? -1) < (e.version ?? 0)) out.set(e.id, e);
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return [...out.values()];
 }

@@ -1,4 +1,7 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
+import { parseSearchQuery, type SearchQuery } from '../../../domain/src/searchText';
+import { entriesOf, searchHits } from './searchRegister';
+import type { WatchStore } from './ports/watchStore';
 import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
@@ -11,6 +14,8 @@ export interface ListComplaintsDeps {
   complaints: ComplaintStore<ComplaintDocument>;
   index: ComplaintIndex;
   clock: Clock;
+  /** Searches and the urgency order are audited once per page in the register's audit trail. */
+  watch: WatchStore;
 }
 
 export interface ListRequest {
@@ -20,6 +25,53 @@ export interface ListRequest {
   year: string | null;
   continuationToken: string | null;
   pageSize: string | null;
+  /** Words, a name, an address or a complaint number (whole or in part). */
+  q?: string | null;
+  /** `urgency`: open complaints, the earliest next pending deadline first, over the whole register. */
+  sort?: string | null;
+}
+
+/** A parsed register request: the plain listing, a search, or the open complaints by urgency. */
+export type RegisterQuery =
+  | { kind: 'list'; query: ListQuery }
+  | { kind: 'search'; search: SearchQuery; query: ListQuery; offset: number }
+  | { kind: 'urgency'; query: ListQuery };
+
+/** One row of a register page: its index entry, and the complaint itself where the plain listing read it. */
+export interface RegisterItem {
+  entry: IndexEntry;
+  doc?: ComplaintDocument;
+}
+
+/** The register request with `q` and `sort` on top of the filters of {@link parseListRequest}. */
+export function parseRegisterRequest(q: ListRequest, principal: Principal, today: string): RegisterQuery {
+  const errors: { field: string; message: string }[] = [];
+  const urgency = q.sort === 'urgency';
+  if (q.sort !== null && q.sort !== undefined && !urgency)
+    errors.push({ field: 'sort', message: 'Alleen sort=urgency wordt ondersteund.' });
+  let search: SearchQuery | undefined;
+  if (q.q !== null && q.q !== undefined) {
+    search = q.q.length <= 200 ? parseSearchQuery(q.q) : undefined;
+    if (!search)
+      errors.push({
+        field: 'q',
+        message:
+          'Geef een klachtnummer, een naam, een e-mailadres of woorden uit het onderwerp (minstens 2 tekens).',
+      });
+    if (q.handler !== null || q.overdue !== null)
+      errors.push({
+        field: 'q',
+        message: 'Zoeken gaat samen met status en jaar, niet met handler of overdue.',
+      });
+  }
+  if (urgency && !search && q.status === 'closed')
+    errors.push({ field: 'sort', message: 'Op urgentie staan alleen open klachten.' });
+  if (search && q.continuationToken !== null && !/^\d{1,6}$/.test(q.continuationToken))
+    errors.push({ field: 'continuationToken', message: 'Ongeldig vervolgtoken.' });
+  if (errors.length > 0) throw validationError('De zoekopdracht is ongeldig.', errors);
+  const query = parseListRequest(q, principal, today);
+  if (search) return { kind: 'search', search, query, offset: Number(q.continuationToken ?? 0) };
+  return urgency ? { kind: 'urgency', query } : { kind: 'list', query };
 }
 
 /** Parses the register's filters; anything unknown is refused rather than silently ignored. */
@@ -56,30 +108,70 @@ export function parseListRequest(q: ListRequest, principal: Principal, today: st
   return query;
 }
 
-/** One page of the register, from the index; each item is read in full for the summary and audited. */
+/**
+ * One page of the register. The plain listing reads each complaint in full and audits it in its own trail; a
+ * search and the urgency order answer from the index alone and write one audit row for the page in the
+ * register's trail (who, when, which complaints were shown; never the query itself, which may be a name).
+ */
 export async function listComplaints(
   services: ListComplaintsDeps,
   principal: Principal,
   request: ListRequest,
-): Promise<{ items: Stored<ComplaintDocument>[]; entries: IndexEntry[]; continuationToken?: string }> {
+): Promise<{ items: RegisterItem[]; continuationToken?: string }> {
   if (!can(principal, 'read'))
     throw new AppError('forbidden', 'forbidden', 'U mag het klachtenregister niet inzien.');
-  const query = parseListRequest(request, principal, toAmsterdamDate(services.clock.now()));
+  const parsed = parseRegisterRequest(request, principal, toAmsterdamDate(services.clock.now()));
+  if (parsed.kind === 'list') return plainPage(services, principal, parsed.query);
+  await services.index.backfill();
+  let page: { items: IndexEntry[]; continuationToken?: string };
+  if (parsed.kind === 'urgency') {
+    const { status: _open, ...open } = parsed.query;
+    page = await services.index.listOpen(open);
+  } else {
+    const { status, year, pageSize } = parsed.query;
+    const hits = await searchHits(services.index, parsed.search, {
+      ...(status ? { status } : {}),
+      ...(year !== undefined ? { year } : {}),
+    });
+    const end = parsed.offset + pageSize;
+    const items = await entriesOf(services.index, parsed.search, hits.slice(parsed.offset, end));
+    page = end < hits.length ? { items, continuationToken: String(end) } : { items };
+  }
+  if (page.items.length > 0)
+    await services.watch.audit({
+      at: services.clock.now().toISOString(),
+      actorId: principal.id,
+      actorName: principal.name,
+      action: parsed.kind === 'search' ? 'registerSearched' : 'registerListedByUrgency',
+      detail: page.items.map((e) => e.number).join(','),
+    });
+  return {
+    items: page.items.map((entry) => ({ entry })),
+    ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+  };
+}
+
+async function plainPage(
+  services: ListComplaintsDeps,
+  principal: Principal,
+  query: ListQuery,
+): Promise<{ items: RegisterItem[]; continuationToken?: string }> {
   const page = await services.index.list(query);
-  const items = (await Promise.all(page.items.map((e) => services.complaints.get(e.id)))).filter(
-    (s): s is Stored<ComplaintDocument> => s !== undefined,
-  );
+  const read = await Promise.all(page.items.map((e) => services.complaints.get(e.id)));
+  const items = page.items.flatMap((entry, i): RegisterItem[] => {
+    const stored: Stored<ComplaintDocument> | undefined = read[i];
+    return stored ? [{ entry, doc: stored.doc }] : [];
+  });
   const at = services.clock.now().toISOString();
   await Promise.all(
     items.map((s) =>
-      services.complaints.audit(s.doc.id, [
+      services.complaints.audit(s.entry.id, [
         { at, actorId: principal.id, actorName: principal.name, action: 'listed' },
       ]),
     ),
   );
   return {
     items,
-    entries: page.items,
     ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
 import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { revisionTag, toSummary, toView } from '../app/complaintViews';
+import { revisionTag, toRegisterRow, toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../shared/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
 import { listComplaints } from '../app/listComplaints';
@@ -58,7 +58,8 @@ export const postComplaint = (services: ServicesFactory): HttpHandler =>
 
 /**
  * `GET /api/complaints?internetMessageId=…` (what the task pane asks first: any role) or the register's
- * pages `?status=&handler=me&overdue=true&year=&continuationToken=` (handlers and the director).
+ * pages `?status=&handler=me&overdue=true&year=&continuationToken=`, the search `?q=` and the urgency order
+ * `?sort=urgency` (handlers and the director).
  */
 export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
@@ -90,9 +91,11 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
       year: q.get('year'),
       pageSize: q.get('pageSize'),
       continuationToken: q.get('continuationToken'),
+      q: q.get('q'),
+      sort: q.get('sort'),
     });
     return json(200, {
-      items: page.items.map((i) => toSummary(i.doc, principal, today(s))),
+      items: page.items.map((i) => toRegisterRow(i.entry, i.doc, principal, today(s))),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     });
   });

@@ -4,7 +4,7 @@ import { pendingDeadlines, type PendingDeadline } from '../../../domain/src/pend
 import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
 import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { allOf } from '../app/indexEntry';
+import { allOpen } from '../app/indexEntry';
 import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 import type { ComplaintStore } from '../app/ports/complaintStore';
 import type { Mailer } from '../app/ports/mailer';
@@ -51,7 +51,7 @@ interface Recipient {
 const noticeScope = 'notices';
 
 /**
- * The hourly deadline sweep (R4, R5, R8, R10): reads the `open` partition of the index, never the register,
+ * The hourly deadline sweep (R4, R5, R8, R10): reads the open complaints only (their own storage), never the register,
  * and tells the handler what is due soon and what is overdue, the director what is overdue, and the handler
  * which letters could not be sent. Every notice is claimed in storage before it is mailed (`createEntity`
  * first), so however often the sweep runs, or if two runs overlap, each notice goes out once; a mail that was
@@ -60,7 +60,7 @@ const noticeScope = 'notices';
 export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
   const now = deps.clock.now();
   const today = toAmsterdamDate(now);
-  const open = await allOf(deps.index, { status: 'open' });
+  const open = await allOpen(deps.index);
   const recipients = new Map<string, Recipient>();
   const add = (
     audience: Recipient['audience'],

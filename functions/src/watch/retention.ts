@@ -40,7 +40,10 @@ export function anonymisedEntry(entry: IndexEntry, record: AnonymisedComplaint |
     handlerName: '',
     complainantAddress: '',
     complainantName: '',
+    complainantDisplayName: '',
     subject: '',
+    // The search rows go with the personal fields: an erased complaint is found by nothing.
+    searchKeys: '',
     pending: '',
     retainUntil: '',
     unsentLetters: 0,

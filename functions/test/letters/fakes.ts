@@ -1,3 +1,4 @@
+import { memoryDerived } from '../support/memoryDerived';
 import { randomUUID } from 'node:crypto';
 import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
 import { defaultProcedureSettings } from '../../../domain/src/settings';
@@ -139,6 +140,11 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
 
 export class MemoryIndex implements ComplaintIndex {
   entries = new Map<string, IndexEntry>();
+  private readonly derived = memoryDerived(() => this.entries.values());
+  listOpen = this.derived.listOpen;
+  searchKey = this.derived.searchKey;
+  entry = this.derived.entry;
+  backfill = this.derived.backfill;
   /** With the store, it answers `withUnsentLetters` from the outbox rows, as the real index's count does. */
   constructor(private readonly store?: MemoryStore) {}
   async put(entry: IndexEntry): Promise<void> {

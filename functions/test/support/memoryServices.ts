@@ -1,3 +1,4 @@
+import { memoryDerived } from './memoryDerived';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
@@ -134,6 +135,11 @@ export class MemoryStore implements ComplaintStore<ComplaintDocument> {
 
 export class MemoryIndex implements ComplaintIndex {
   entries = new Map<string, IndexEntry>();
+  private readonly derived = memoryDerived(() => this.entries.values());
+  listOpen = this.derived.listOpen;
+  searchKey = this.derived.searchKey;
+  entry = this.derived.entry;
+  backfill = this.derived.backfill;
   async put(entry: IndexEntry) {
     if ((this.entries.get(entry.id)?.version ?? -1) > (entry.version ?? 0)) return;
     this.entries.set(entry.id, entry);

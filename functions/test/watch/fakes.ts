@@ -1,3 +1,4 @@
+import { memoryDerived } from '../support/memoryDerived';
 import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
 import type { Mailer, OutgoingLetter, SendOutcome } from '../../src/app/ports/mailer';
 import type { WatchStore, YearlyNotes } from '../../src/app/ports/watchStore';
@@ -56,6 +57,11 @@ export class MemoryMailer implements Mailer {
 
 export class MemoryIndex implements ComplaintIndex {
   rows = new Map<string, IndexEntry>();
+  private readonly derived = memoryDerived(() => this.rows.values());
+  listOpen = this.derived.listOpen;
+  searchKey = this.derived.searchKey;
+  entry = this.derived.entry;
+  backfill = this.derived.backfill;
   async put(entry: IndexEntry): Promise<void> {
     this.rows.set(entry.id, entry);
   }

@@ -3,7 +3,8 @@ import type { EmailAddress } from '../../../../domain/src/emailAddress';
 /**
  * One row per complaint in the index table, so that listing the register, finding earlier complaints of a
  * complainant (R12) and the deadline sweep read small rows instead of whole complaints. Open and closed
- * complaints live in separate partitions: the hourly sweep reads the open ones only.
+ * complaints live in separate partitions; a copy of each open entry, keyed by urgency, lives where only open
+ * complaints are kept (the sweep and the urgency order read it), and search rows find a complaint by its words.
  *
  * The index is derived from the complaint and rewritten whole after every change; if writing it fails, the
  * next change of that complaint repairs it.
@@ -48,6 +49,31 @@ export interface IndexEntry {
   anonymised?: boolean;
   /** The complaint's write version (ComplaintDocument.version): an older entry never replaces a newer one. */
   version?: number;
+  /** The complainant's name as given (the register row shows it; `complainantName` is the compared form). */
+  complainantDisplayName?: string;
+  /**
+   * What the complaint is found by (domain `searchKeysOf`), space-separated. Each key is a row of the search
+   * rows; keeping the list on the entry lets a rewrite remove the keys that no longer apply.
+   */
+  searchKeys?: string;
+}
+
+/** The open complaints by urgency: only these filters (they are properties of the open rows). */
+export interface OpenQuery {
+  handlerAddress?: string;
+  year?: number;
+  overdueBefore?: string;
+  pageSize: number;
+  continuationToken?: string;
+}
+
+/** A search row: enough to order and page the hits before their entries are read. */
+export interface SearchHit {
+  id: string;
+  status: 'open' | 'closed';
+  number: string;
+  year: number;
+  receivedOn: string;
 }
 
 export interface ListQuery {
@@ -72,4 +98,19 @@ export interface ComplaintIndex {
   byComplainant(address: EmailAddress | undefined, normalisedName: string): Promise<IndexEntry[]>;
   /** Complaints with letters not yet sent (queued, being sent, or failed): where the letter sender looks. */
   withUnsentLetters(): Promise<string[]>;
+  /**
+   * The open complaints, most urgent first (earliest next pending deadline, then id; none pending last), from
+   * storage that holds open complaints only: the sweep and the register's `sort=urgency` read here.
+   */
+  listOpen(query: OpenQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
+  /** Complaints with a key that starts with `prefix` (`exact`: equals it). Unordered. */
+  searchKey(prefix: string, exact: boolean): Promise<SearchHit[]>;
+  /** The entry of one complaint; `status` is where to look first. */
+  entry(id: string, status: 'open' | 'closed'): Promise<IndexEntry | undefined>;
+  /**
+   * Writes the open and search rows of every entry written before they existed, once per installation (a
+   * mark remembers it); afterwards one read per process. The register's search and urgency order and the sweep
+   * call it first.
+   */
+  backfill(): Promise<void>;
 }
