@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { startStack, type Stack } from '../../dev/stack';
 import { maxMessageSubscriptionMinutes } from '../../dev/graphMailboxSandbox';
 import { apiClient } from '../support/api';
+import { toAmsterdamDate } from '../../domain/src/localDate';
+import { createWorkingDayCalendar } from '../../domain/src/workingDayCalendar';
 
 jest.setTimeout(180_000);
 
@@ -423,5 +425,56 @@ describe('dev route /dev/mailbox/incoming', () => {
       body: JSON.stringify({ from: complainant, subject: 'x', bodyText: 'x' }),
     });
     expect(res.status).toBe(415);
+  });
+});
+
+describe('the unreviewed warning', () => {
+  const runSweepAt = async (day: string): Promise<void> => {
+    const res = await fetch(
+      `${stack.urls.functions}/dev/timers/deadlineSweep?now=${encodeURIComponent(`${day}T08:00:00Z`)}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+    );
+    expect(res.status).toBe(200);
+  };
+  /** The warning lines the sweep has sent so far, per recipient. */
+  const warnings = (): Map<string, number> => {
+    const byRecipient = new Map<string, number>();
+    for (const m of stack.graph.sent()) {
+      const lines = (m.html ?? '').split('<li>Een e-mail van ').length - 1;
+      for (const to of m.to) byRecipient.set(to, (byRecipient.get(to) ?? 0) + lines);
+    }
+    return byRecipient;
+  };
+
+  test('the deadline sweep tells the handlers once, 3 working days after receipt, naming no sender or subject', async () => {
+    const mail = await receive({
+      from: { name: 'Els Onbekend', address: 'els.onbekend@example.com' },
+      subject: 'Geheim onderwerp',
+    });
+    await stack.host.runTimer('mailboxDelta');
+    const listed = await unreviewed();
+    expect(listed.some((u) => u.internetMessageId === mail.internetMessageId)).toBe(true);
+    const calendar = createWorkingDayCalendar();
+    const today = toAmsterdamDate(new Date());
+    const before = warnings();
+
+    await runSweepAt(calendar.addWorkingDays(today, 2));
+    expect(warnings()).toEqual(before);
+
+    const dueOn = calendar.addWorkingDays(today, 3);
+    await runSweepAt(dueOn);
+    await runSweepAt(dueOn);
+    await runSweepAt(calendar.addWorkingDays(today, 5));
+    const after = warnings();
+    const recipients = [...after.keys()].filter((to) => (after.get(to) ?? 0) > (before.get(to) ?? 0));
+    expect(recipients.length).toBeGreaterThan(0);
+    // Each e-mail on the list (ours among them, all received today) once per recipient, however often the sweep runs.
+    for (const to of recipients) expect((after.get(to) ?? 0) - (before.get(to) ?? 0)).toBe(listed.length);
+    const sent = stack.graph.sent().filter((m) => (m.html ?? '').includes('<li>Een e-mail van '));
+    for (const m of sent) {
+      expect(m.html).not.toContain('Geheim onderwerp');
+      expect(m.html).not.toContain('els.onbekend');
+      expect(m.subject).not.toContain('Geheim');
+    }
   });
 });

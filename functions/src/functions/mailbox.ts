@@ -12,7 +12,6 @@ import {
   listUnreviewed,
 } from '../app/conversation/conversationQueries';
 import { ensureSubscription, handleNotifications, syncInbox } from '../app/conversation/captureMessage';
-import { unreviewedSweep } from '../app/conversation/unreviewedSweep';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
@@ -22,8 +21,6 @@ export const mailboxSchedules = {
   mailboxSubscription: '0 20 */6 * * *',
   /** The safety net: a delta round over the Inbox, so a lost notification never loses a reply. */
   mailboxDelta: '0 */15 * * * *',
-  /** Warns the team about e-mails still unreviewed after 3 working days. */
-  unreviewedSweep: '0 10 * * * *',
 } as const;
 
 const dismissBody = z.object({ reason: z.string().trim().min(2).max(200) });
@@ -188,14 +185,6 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
       schedule: mailboxSchedules.mailboxDelta,
       handler: timer(services, async (s, log) =>
         log(`delta: ${JSON.stringify(await syncInbox(s.conversation))}`),
-      ),
-    },
-    {
-      kind: 'timer',
-      name: 'unreviewedSweep',
-      schedule: mailboxSchedules.unreviewedSweep,
-      handler: timer(services, async (s, log) =>
-        log(`unreviewed warned: ${await unreviewedSweep(s.conversation)}`),
       ),
     },
   ];

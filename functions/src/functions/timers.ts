@@ -52,6 +52,7 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
           ...common(s),
           calendar: s.procedure.calendar,
           reminderWorkingDays: s.procedure.settings.reminderWorkingDays,
+          mailbox: s.conversation.mailboxStore,
           log,
         }),
       ),
