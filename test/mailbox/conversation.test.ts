@@ -428,6 +428,14 @@ describe('dev route /dev/mailbox/incoming', () => {
   });
 });
 
+const calendar = () => createWorkingDayCalendar();
+/** 09:00 UTC on the Monday on or after `day` (after 08:00 in Amsterdam, summer or winter). */
+const mondayAfter = (day: string): string => {
+  const d = new Date(`${day}T09:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString();
+};
+
 describe('the unreviewed warning', () => {
   const runSweepAt = async (day: string): Promise<void> => {
     const res = await fetch(
@@ -476,5 +484,31 @@ describe('the unreviewed warning', () => {
       expect(m.html).not.toContain('els.onbekend');
       expect(m.subject).not.toContain('Geheim');
     }
+  });
+
+  test('the weekly summary counts the unreviewed e-mails, in the mail and on the Teams card, without naming them', async () => {
+    const listed = await unreviewed();
+    expect(listed.length).toBeGreaterThan(0);
+    const cardsBefore = ((await (await fetch(`${stack.urls.functions}/dev/teams`)).json()) as unknown[])
+      .length;
+    const mailsBefore = new Set(stack.graph.sent().map((m) => m.id));
+    // A Monday after 08:00 Amsterdam time, in a week no other test reports on.
+    const monday = calendar().addWorkingDays(toAmsterdamDate(new Date()), 10);
+    const res = await fetch(
+      `${stack.urls.functions}/dev/timers/weeklySummary?now=${encodeURIComponent(mondayAfter(monday))}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+    );
+    expect(res.status).toBe(200);
+    const cards = (await (await fetch(`${stack.urls.functions}/dev/teams`)).json()) as { message: unknown }[];
+    const card = JSON.stringify(cards.slice(cardsBefore)[0]?.message);
+    expect(card).toContain(`"title":"Nog niet beoordeeld","value":"${listed.length}"`);
+    expect(card).not.toContain('Geheim');
+    const mail = stack.graph
+      .sent()
+      .find((m) => !mailsBefore.has(m.id) && m.subject.includes('weekoverzicht'));
+    expect(mail?.html).toContain(
+      `Nog niet beoordeeld (e-mails in de klachtenmailbox)</td><td><b>${listed.length}</b>`,
+    );
+    expect(mail?.html).not.toContain('Geheim');
   });
 });

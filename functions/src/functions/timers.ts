@@ -62,7 +62,13 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
       name: 'weeklySummary',
       schedule: timerSchedules.weeklySummary,
       handler: timer(services, (s, log) =>
-        runWeeklySummary({ ...common(s), archive: s.archive, teams: s.teams, log }),
+        runWeeklySummary({
+          ...common(s),
+          archive: s.archive,
+          teams: s.teams,
+          mailbox: s.conversation.mailboxStore,
+          log,
+        }),
       ),
     },
     {
