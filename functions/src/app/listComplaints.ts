@@ -1,4 +1,6 @@
 import { toAmsterdamDate } from '../../../domain/src/localDate';
+import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import type { VoidedNumberItem } from '../../../domain/src/api/complaintView';
 import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
@@ -6,10 +8,12 @@ import type { IndexEntry, ListQuery } from './ports/complaintIndex';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 import type { ComplaintStore, Stored } from './ports/complaintStore';
+import type { NumberLedger, VoidedNumber } from './ports/numberLedger';
 
 export interface ListComplaintsDeps {
   complaints: ComplaintStore<ComplaintDocument>;
   index: ComplaintIndex;
+  numbers: Pick<NumberLedger, 'listVoided'>;
   clock: Clock;
 }
 
@@ -56,16 +60,40 @@ export function parseListRequest(q: ListRequest, principal: Principal, today: st
   return query;
 }
 
+/** A void number as the listing answers it. */
+export const voidedItem = (v: VoidedNumber): VoidedNumberItem => ({
+  number: formatComplaintNumber(v.year, v.sequence),
+  status: 'vervallen',
+  reason: v.reason,
+  voidedAt: v.voidedAt,
+});
+
 /** One page of the register, from the index; each item is read in full for the summary and audited. */
 export async function listComplaints(
   services: ListComplaintsDeps,
   principal: Principal,
   request: ListRequest,
-): Promise<{ items: Stored<ComplaintDocument>[]; entries: IndexEntry[]; continuationToken?: string }> {
+): Promise<{
+  items: Stored<ComplaintDocument>[];
+  entries: IndexEntry[];
+  /** The year's void numbers: on the first page of an unfiltered listing of one year only. */
+  voided?: VoidedNumber[];
+  continuationToken?: string;
+}> {
   if (!can(principal, 'read'))
     throw new AppError('forbidden', 'forbidden', 'U mag het klachtenregister niet inzien.');
   const query = parseListRequest(request, principal, toAmsterdamDate(services.clock.now()));
-  const page = await services.index.list(query);
+  // Void numbers belong to no status, handler or deadline: only the year's whole register shows them.
+  const wholeYear =
+    query.year !== undefined &&
+    query.status === undefined &&
+    query.handlerAddress === undefined &&
+    query.overdueBefore === undefined &&
+    query.continuationToken === undefined;
+  const [page, voided] = await Promise.all([
+    services.index.list(query),
+    wholeYear && query.year !== undefined ? services.numbers.listVoided(query.year) : undefined,
+  ]);
   const items = (await Promise.all(page.items.map((e) => services.complaints.get(e.id)))).filter(
     (s): s is Stored<ComplaintDocument> => s !== undefined,
   );
@@ -80,6 +108,7 @@ export async function listComplaints(
   return {
     items,
     entries: page.items,
+    ...(voided ? { voided } : {}),
     ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
   };
 }

@@ -79,6 +79,7 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
         runYearlyAnalysisMail({
           ...common(s),
           archive: s.archive,
+          numbers: s.numbers,
           causeCategories: s.procedure.settings.causeCategories,
           reportUrl: registerUrlOf(s),
           log,
