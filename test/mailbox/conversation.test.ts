@@ -183,6 +183,7 @@ describe('replies of the complainant', () => {
       subject: `RE: Cursus niet doorgegaan [${complaint.number}]`,
       conversationId: first.conversationId,
       inReplyTo: first.internetMessageId,
+      bodyText: 'Hierbij het bewijs.\nMet vriendelijke groet, Jan',
       attachments: [
         {
           name: 'bewijs.txt',
@@ -228,6 +229,24 @@ describe('replies of the complainant', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
       expect(bytes.length).toBe(entry.size);
     }
+    // The text of each incoming e-mail, for handlers only, audited like the original.
+    const text = (seq: string, role?: 'Medewerker') =>
+      api.call<{ seq: string; bodyText: string }>(
+        'GET',
+        `/complaints/${complaint.id}/messages/${seq}`,
+        role ? { role } : {},
+      );
+    expect((await text('1')).body).toEqual({ seq: '1', bodyText: 'Tekst van de klager.' });
+    const replyText = await text('2');
+    expect(replyText.status).toBe(200);
+    expect(replyText.body.bodyText).toContain('Hierbij het bewijs.\nMet vriendelijke groet, Jan');
+    expect((await text('2', 'Medewerker')).status).toBe(403);
+    for (const missing of ['9', 'L1', 'x']) expect((await text(missing)).status).toBe(404);
+    const trail = await api.call<
+      { items?: { action: string; detail?: string }[] } | { action: string; detail?: string }[]
+    >('GET', `/complaints/${complaint.id}/audit`, { role: 'Directeur' });
+    expect(JSON.stringify(trail.body)).toContain('read-message');
+
     const inMailbox = stack.graph.mailbox.messages().find((m) => m.id === reply.id);
     expect(inMailbox?.categories).toEqual([`Klacht ${complaint.number}`]);
     expect(Buffer.compare(inMailbox?.mime ?? Buffer.alloc(0), Buffer.alloc(0))).not.toBe(0);

@@ -7,6 +7,7 @@ import { revisionTag, toSummary } from '../app/complaintViews';
 import { linkMessage, linkRequest } from '../app/conversation/linkMessage';
 import {
   dismissUnreviewed,
+  getMessageText,
   getOriginalMessage,
   listConversation,
   listUnreviewed,
@@ -61,6 +62,11 @@ const getOriginal = (services: ServicesFactory): HttpHandler =>
       body: original.bytes,
     };
   });
+
+const getMessage = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) =>
+    json(200, await getMessageText(s.conversation, principal, param(request, 'id'), param(request, 'seq'))),
+  );
 
 const getUnreviewed = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ services: s, principal }) =>
@@ -141,6 +147,13 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
       route: 'complaints/{id}/messages',
       methods: ['GET'],
       handler: getMessages(services),
+    },
+    {
+      kind: 'http',
+      name: 'messageText',
+      route: 'complaints/{id}/messages/{seq}',
+      methods: ['GET'],
+      handler: getMessage(services),
     },
     {
       kind: 'http',
