@@ -93,7 +93,7 @@ describe('storage away (503)', () => {
       const posts = stepPosts();
       expect(posts).toHaveLength(2);
       for (const [, init] of posts)
-        expect(JSON.parse(String(init.body))).toMatchObject({ type: 'decisionTaken', summary: decision });
+        expect(JSON.parse(init.body as string)).toMatchObject({ type: 'decisionTaken', summary: decision });
       await waitFor(() => expect(screen.queryByText(title)).toBeNull());
     },
   );
