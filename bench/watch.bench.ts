@@ -21,6 +21,7 @@ import { createTableComplaintArchive } from '../functions/src/adapters/tableComp
 import { createTableComplaintIndex, type DerivedTables } from '../functions/src/adapters/tableComplaintIndex';
 import { createTableComplaintStore } from '../functions/src/adapters/tableComplaintStore';
 import { createTableWatchStore } from '../functions/src/adapters/tableWatchStore';
+import { createTableNumberLedger } from '../functions/src/adapters/tableNumberLedger';
 import type { ComplaintDocument } from '../functions/src/app/complaintDocument';
 import { indexEntryOf } from '../functions/src/app/indexEntry';
 import type { Mailer } from '../functions/src/app/ports/mailer';
@@ -226,6 +227,8 @@ const bench: Bench = {
             complaints: store,
             archive: createTableComplaintArchive(complaints),
             watch: createTableWatchStore(watchTable),
+            // The store's keys live in the complaints table here (see above); the ledger reads them there.
+            numbers: createTableNumberLedger(complaints),
             causeCategories: settings.causeCategories,
           },
           2025,

@@ -300,6 +300,32 @@ describe('the conversation list', () => {
     await waitFor(() => expect(within(letter).queryByText('Wij hebben uw klacht ontvangen.')).toBeNull());
   });
 
+  test("an incoming e-mail's text opens from its stored body; a failure says so in Dutch", async () => {
+    const api = fakeApi({
+      conversation: jest.fn(() => Promise.resolve(entries)),
+      messageText: jest.fn((_id: string, seq: string) =>
+        seq === '2'
+          ? Promise.resolve('Ik heb nog steeds twee facturen.\nGroet, Femke')
+          : Promise.reject(new ApiProblem(503, 'about:blank', 'De opslag is even niet bereikbaar.')),
+      ),
+    });
+    renderList(api);
+    const replyItem = await screen.findByRole('listitem', { name: /^Ontvangen: RE:/ });
+    const toggle = within(replyItem).getByRole('button', { name: 'Tekst tonen' });
+    fireEvent.click(toggle);
+    const text = await within(replyItem).findByText(/Ik heb nog steeds twee facturen\./);
+    expect(text.textContent).toBe('Ik heb nog steeds twee facturen.\nGroet, Femke');
+    expect(api.messageText).toHaveBeenCalledWith('c1', '2');
+    const hide = within(replyItem).getByRole('button', { name: 'Tekst verbergen' });
+    expect(hide.getAttribute('aria-controls')).toBe(text.id);
+    fireEvent.click(hide);
+    await waitFor(() => expect(within(replyItem).queryByText(/twee facturen/)).toBeNull());
+
+    const first = screen.getByRole('listitem', { name: 'Ontvangen: Klacht over dubbele factuur' });
+    fireEvent.click(within(first).getByRole('button', { name: 'Tekst tonen' }));
+    expect(await within(first).findByText(/De opslag is even niet bereikbaar/)).toBeTruthy();
+  });
+
   test('a kept original downloads as .eml; without one there is no download button', async () => {
     const blob = new Blob(['From: x'], { type: 'message/rfc822' });
     const api = fakeApi({

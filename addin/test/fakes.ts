@@ -31,6 +31,7 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     linkMessage: jest.fn(notDeployed),
     conversation: jest.fn(() => Promise.resolve([])),
     originalMessage: jest.fn(notDeployed),
+    messageText: jest.fn(notDeployed),
     unreviewed: jest.fn(() => Promise.resolve([])),
     dismissUnreviewed: jest.fn(notDeployed),
     ...overrides,

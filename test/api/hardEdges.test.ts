@@ -206,5 +206,39 @@ describe('numbers that survive failure', () => {
     expect(csv.status).toBe(200);
     expect(csv.body).toContain(`K-${year}-${String(sequence - 1).padStart(4, '0')}`);
     expect(csv.body).toMatch(/vervallen/);
+
+    // The register's listing of the year shows the void number beside the complaints, with its reason.
+    const voidNumber = `K-${year}-${String(sequence - 1).padStart(4, '0')}`;
+    type Listing = {
+      items: { number: string }[];
+      voided?: { number: string; status: string; reason: string; voidedAt: string }[];
+    };
+    const listing = await api.call<Listing>('GET', `/complaints?year=${year}&pageSize=200`);
+    expect(listing.status).toBe(200);
+    const entry = listing.body.voided?.find((v) => v.number === voidNumber);
+    expect(entry).toEqual({
+      number: voidNumber,
+      status: 'vervallen',
+      reason: voided.voidReason,
+      voidedAt: voided.voidedAt,
+    });
+    expect(listing.body.items.some((i) => i.number === voidNumber)).toBe(false);
+    // Filtered listings are about complaints only.
+    const open = await api.call<Listing>('GET', `/complaints?year=${year}&status=open`);
+    expect(open.body.voided).toBeUndefined();
+
+    const yearly = await api.call<{ voided: { count: number; lines: { number: string; reason: string }[] } }>(
+      'GET',
+      `/reports/yearly?year=${year}&format=json`,
+      { role: 'Directeur' },
+    );
+    expect(yearly.status).toBe(200);
+    expect(yearly.body.voided.lines).toContainEqual(
+      expect.objectContaining({ number: voidNumber, reason: voided.voidReason }),
+    );
+    const html = await api.call<string>('GET', `/reports/yearly?year=${year}&format=html`, {
+      role: 'Directeur',
+    });
+    expect(html.body).toContain(`<td>${voidNumber}</td>`);
   });
 });

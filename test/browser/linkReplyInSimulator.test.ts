@@ -9,6 +9,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../dev/stack';
 import { artifactPath, launchChromium } from '../support/browser';
+import { seriousAxeViolations } from '../support/axeConvo';
 
 jest.setTimeout(240_000);
 
@@ -73,6 +74,7 @@ describe('a complainant writes again; the pane links the e-mail with one click',
     );
     await expect(frame.getByText('open klacht van dezelfde afzender').count()).resolves.toBe(1);
     await shot('link-offer');
+    expect(await seriousAxeViolations(frame)).toEqual([]);
 
     await link.click();
     await expect(frame.getByTestId('complaint-number').textContent()).resolves.toBe(number);
@@ -89,6 +91,18 @@ describe('a complainant writes again; the pane links the e-mail with one click',
         .count(),
     ).resolves.toBe(1);
     await shot('linked-conversation');
+    expect(await seriousAxeViolations(frame)).toEqual([]);
+
+    // The linked e-mail's text opens in the list, from what the server kept; keyboard-reachable, announced.
+    const showText = linked.getByRole('button', { name: 'Tekst tonen' });
+    await showText.focus();
+    await page.keyboard.press('Enter');
+    await linked.getByText('ook de herinnering die ik kreeg klopt niet').waitFor();
+    await expect(
+      linked.getByRole('button', { name: 'Tekst verbergen' }).getAttribute('aria-expanded'),
+    ).resolves.toBe('true');
+    await shot('linked-text');
+    expect(await seriousAxeViolations(frame)).toEqual([]);
 
     // Selecting the linked e-mail again shows it as part of the complaint, without a second offer.
     await page.locator('[data-sample="02-koningsdag"]').click();
@@ -111,5 +125,15 @@ describe('a complainant writes again; the pane links the e-mail with one click',
     }
     await expect(captured.count()).resolves.toBe(1);
     await shot('captured-reply');
+    expect(await seriousAxeViolations(frame)).toEqual([]);
+
+    // The check can fail: a nameless button put into the conversation list is found.
+    await frame.evaluate(() => {
+      const probe = document.createElement('button');
+      probe.id = 'axe-probe';
+      document.querySelector('ol[aria-label="Berichten, nieuwste eerst"]')?.append(probe);
+    });
+    const found = await seriousAxeViolations(frame);
+    expect(found.find((f) => f.id === 'button-name')?.nodes).toEqual(['#axe-probe']);
   });
 });

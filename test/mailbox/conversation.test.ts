@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { startStack, type Stack } from '../../dev/stack';
 import { maxMessageSubscriptionMinutes } from '../../dev/graphMailboxSandbox';
 import { apiClient } from '../support/api';
+import { toAmsterdamDate } from '../../domain/src/localDate';
+import { createWorkingDayCalendar } from '../../domain/src/workingDayCalendar';
 
 jest.setTimeout(180_000);
 
@@ -181,6 +183,7 @@ describe('replies of the complainant', () => {
       subject: `RE: Cursus niet doorgegaan [${complaint.number}]`,
       conversationId: first.conversationId,
       inReplyTo: first.internetMessageId,
+      bodyText: 'Hierbij het bewijs.\nMet vriendelijke groet, Jan',
       attachments: [
         {
           name: 'bewijs.txt',
@@ -226,6 +229,24 @@ describe('replies of the complainant', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
       expect(bytes.length).toBe(entry.size);
     }
+    // The text of each incoming e-mail, for handlers only, audited like the original.
+    const text = (seq: string, role?: 'Medewerker') =>
+      api.call<{ seq: string; bodyText: string }>(
+        'GET',
+        `/complaints/${complaint.id}/messages/${seq}`,
+        role ? { role } : {},
+      );
+    expect((await text('1')).body).toEqual({ seq: '1', bodyText: 'Tekst van de klager.' });
+    const replyText = await text('2');
+    expect(replyText.status).toBe(200);
+    expect(replyText.body.bodyText).toContain('Hierbij het bewijs.\nMet vriendelijke groet, Jan');
+    expect((await text('2', 'Medewerker')).status).toBe(403);
+    for (const missing of ['9', 'L1', 'x']) expect((await text(missing)).status).toBe(404);
+    const trail = await api.call<
+      { items?: { action: string; detail?: string }[] } | { action: string; detail?: string }[]
+    >('GET', `/complaints/${complaint.id}/audit`, { role: 'Directeur' });
+    expect(JSON.stringify(trail.body)).toContain('read-message');
+
     const inMailbox = stack.graph.mailbox.messages().find((m) => m.id === reply.id);
     expect(inMailbox?.categories).toEqual([`Klacht ${complaint.number}`]);
     expect(Buffer.compare(inMailbox?.mime ?? Buffer.alloc(0), Buffer.alloc(0))).not.toBe(0);
@@ -423,5 +444,90 @@ describe('dev route /dev/mailbox/incoming', () => {
       body: JSON.stringify({ from: complainant, subject: 'x', bodyText: 'x' }),
     });
     expect(res.status).toBe(415);
+  });
+});
+
+const calendar = () => createWorkingDayCalendar();
+/** 09:00 UTC on the Monday on or after `day` (after 08:00 in Amsterdam, summer or winter). */
+const mondayAfter = (day: string): string => {
+  const d = new Date(`${day}T09:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString();
+};
+
+describe('the unreviewed warning', () => {
+  const runSweepAt = async (day: string): Promise<void> => {
+    const res = await fetch(
+      `${stack.urls.functions}/dev/timers/deadlineSweep?now=${encodeURIComponent(`${day}T08:00:00Z`)}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+    );
+    expect(res.status).toBe(200);
+  };
+  /** The warning lines the sweep has sent so far, per recipient. */
+  const warnings = (): Map<string, number> => {
+    const byRecipient = new Map<string, number>();
+    for (const m of stack.graph.sent()) {
+      const lines = (m.html ?? '').split('<li>Een e-mail van ').length - 1;
+      for (const to of m.to) byRecipient.set(to, (byRecipient.get(to) ?? 0) + lines);
+    }
+    return byRecipient;
+  };
+
+  test('the deadline sweep tells the handlers once, 3 working days after receipt, naming no sender or subject', async () => {
+    const mail = await receive({
+      from: { name: 'Els Onbekend', address: 'els.onbekend@example.com' },
+      subject: 'Geheim onderwerp',
+    });
+    await stack.host.runTimer('mailboxDelta');
+    const listed = await unreviewed();
+    expect(listed.some((u) => u.internetMessageId === mail.internetMessageId)).toBe(true);
+    const calendar = createWorkingDayCalendar();
+    const today = toAmsterdamDate(new Date());
+    const before = warnings();
+
+    await runSweepAt(calendar.addWorkingDays(today, 2));
+    expect(warnings()).toEqual(before);
+
+    const dueOn = calendar.addWorkingDays(today, 3);
+    await runSweepAt(dueOn);
+    await runSweepAt(dueOn);
+    await runSweepAt(calendar.addWorkingDays(today, 5));
+    const after = warnings();
+    const recipients = [...after.keys()].filter((to) => (after.get(to) ?? 0) > (before.get(to) ?? 0));
+    expect(recipients.length).toBeGreaterThan(0);
+    // Each e-mail on the list (ours among them, all received today) once per recipient, however often the sweep runs.
+    for (const to of recipients) expect((after.get(to) ?? 0) - (before.get(to) ?? 0)).toBe(listed.length);
+    const sent = stack.graph.sent().filter((m) => (m.html ?? '').includes('<li>Een e-mail van '));
+    for (const m of sent) {
+      expect(m.html).not.toContain('Geheim onderwerp');
+      expect(m.html).not.toContain('els.onbekend');
+      expect(m.subject).not.toContain('Geheim');
+    }
+  });
+
+  test('the weekly summary counts the unreviewed e-mails, in the mail and on the Teams card, without naming them', async () => {
+    const listed = await unreviewed();
+    expect(listed.length).toBeGreaterThan(0);
+    const cardsBefore = ((await (await fetch(`${stack.urls.functions}/dev/teams`)).json()) as unknown[])
+      .length;
+    const mailsBefore = new Set(stack.graph.sent().map((m) => m.id));
+    // A Monday after 08:00 Amsterdam time, in a week no other test reports on.
+    const monday = calendar().addWorkingDays(toAmsterdamDate(new Date()), 10);
+    const res = await fetch(
+      `${stack.urls.functions}/dev/timers/weeklySummary?now=${encodeURIComponent(mondayAfter(monday))}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+    );
+    expect(res.status).toBe(200);
+    const cards = (await (await fetch(`${stack.urls.functions}/dev/teams`)).json()) as { message: unknown }[];
+    const card = JSON.stringify(cards.slice(cardsBefore)[0]?.message);
+    expect(card).toContain(`"title":"Nog niet beoordeeld","value":"${listed.length}"`);
+    expect(card).not.toContain('Geheim');
+    const mail = stack.graph
+      .sent()
+      .find((m) => !mailsBefore.has(m.id) && m.subject.includes('weekoverzicht'));
+    expect(mail?.html).toContain(
+      `Nog niet beoordeeld (e-mails in de klachtenmailbox)</td><td><b>${listed.length}</b>`,
+    );
+    expect(mail?.html).not.toContain('Geheim');
   });
 });

@@ -67,6 +67,8 @@ export interface ConversationApi {
   conversation(complaintId: string): Promise<ConversationEntry[]>;
   /** The stored original, to save as a `.eml` file. */
   originalMessage(complaintId: string, seq: string): Promise<Blob>;
+  /** The kept text of an incoming e-mail of the conversation (`1`, `2`…). */
+  messageText(complaintId: string, seq: string): Promise<string>;
   unreviewed(): Promise<UnreviewedMail[]>;
   dismissUnreviewed(id: string, reason: DismissReason): Promise<void>;
 }
@@ -114,6 +116,10 @@ export function conversationCalls(call: Call): ConversationApi {
       );
       if (!response.ok) throw await problemOf(response);
       return response.blob();
+    },
+    async messageText(complaintId, seq) {
+      return (await getJson<{ bodyText: string }>(`/complaints/${id(complaintId)}/messages/${id(seq)}`))
+        .bodyText;
     },
     async unreviewed() {
       return (await getJson<{ items: UnreviewedMail[] }>('/mailbox/unreviewed')).items;

@@ -1,5 +1,9 @@
 import type { RegistrationRequest } from '../../../domain/src/api/registration';
-import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/complaintView';
+import type {
+  ComplaintSummary,
+  ComplaintView,
+  VoidedNumberItem,
+} from '../../../domain/src/api/complaintView';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
@@ -16,6 +20,8 @@ export interface ComplaintQuery {
 
 export interface ComplaintPage {
   items: ComplaintSummary[];
+  /** The year's void numbers, beside the complaints (unfiltered listing of one year, first page). */
+  voided?: VoidedNumberItem[];
   continuationToken?: string;
 }
 

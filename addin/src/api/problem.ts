@@ -25,6 +25,13 @@ export async function problemOf(response: Response): Promise<ApiProblem> {
   } catch {
     // not JSON: fall through to a generic message
   }
+  // A gateway's own page (502/503/504, no problem+json): the register is away for a moment, not broken.
+  if (response.status === 502 || response.status === 503 || response.status === 504)
+    return new ApiProblem(
+      response.status,
+      'urn:klachtenregister:problem:unavailable',
+      'Het klachtenregister is op dit moment niet bereikbaar. Probeer het zo opnieuw; uw invoer blijft bewaard.',
+    );
   return new ApiProblem(
     response.status,
     'about:blank',

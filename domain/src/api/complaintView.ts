@@ -14,6 +14,20 @@ export interface ComplaintSummary {
   listing?: ComplaintListing;
 }
 
+/**
+ * A number of the year that was issued but never got a complaint ("vervallen"): the register listing of a year
+ * shows it beside the complaints, so the sequence is complete and explained.
+ */
+export interface VoidedNumberItem {
+  /** `K-2026-0007` */
+  number: string;
+  status: 'vervallen';
+  /** Dutch, without complaint content. */
+  reason: string;
+  /** ISO timestamp. */
+  voidedAt: string;
+}
+
 /** What a row of the register list shows, read from the index without opening the complaint. */
 export interface ComplaintListing {
   complainantName: string;

@@ -2,6 +2,8 @@ import { toAmsterdamDate } from '../../../domain/src/localDate';
 import { parseSearchQuery, type SearchQuery } from '../../../domain/src/searchText';
 import { entriesOf, searchHits } from './searchRegister';
 import type { WatchStore } from './ports/watchStore';
+import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import type { VoidedNumberItem } from '../../../domain/src/api/complaintView';
 import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
@@ -9,10 +11,12 @@ import type { IndexEntry, ListQuery } from './ports/complaintIndex';
 import { AppError, validationError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 import type { ComplaintStore, Stored } from './ports/complaintStore';
+import type { NumberLedger, VoidedNumber } from './ports/numberLedger';
 
 export interface ListComplaintsDeps {
   complaints: ComplaintStore<ComplaintDocument>;
   index: ComplaintIndex;
+  numbers: Pick<NumberLedger, 'listVoided'>;
   clock: Clock;
   /** Searches and the urgency order are audited once per page in the register's audit trail. */
   watch: WatchStore;
@@ -108,6 +112,14 @@ export function parseListRequest(q: ListRequest, principal: Principal, today: st
   return query;
 }
 
+/** A void number as the listing answers it. */
+export const voidedItem = (v: VoidedNumber): VoidedNumberItem => ({
+  number: formatComplaintNumber(v.year, v.sequence),
+  status: 'vervallen',
+  reason: v.reason,
+  voidedAt: v.voidedAt,
+});
+
 /**
  * One page of the register. The plain listing reads each complaint in full and audits it in its own trail; a
  * search and the urgency order answer from the index alone and write one audit row for the page in the
@@ -117,7 +129,7 @@ export async function listComplaints(
   services: ListComplaintsDeps,
   principal: Principal,
   request: ListRequest,
-): Promise<{ items: RegisterItem[]; continuationToken?: string }> {
+): Promise<{ items: RegisterItem[]; voided?: VoidedNumber[]; continuationToken?: string }> {
   if (!can(principal, 'read'))
     throw new AppError('forbidden', 'forbidden', 'U mag het klachtenregister niet inzien.');
   const parsed = parseRegisterRequest(request, principal, toAmsterdamDate(services.clock.now()));
@@ -155,8 +167,18 @@ async function plainPage(
   services: ListComplaintsDeps,
   principal: Principal,
   query: ListQuery,
-): Promise<{ items: RegisterItem[]; continuationToken?: string }> {
-  const page = await services.index.list(query);
+): Promise<{ items: RegisterItem[]; voided?: VoidedNumber[]; continuationToken?: string }> {
+  // Void numbers belong to no status, handler or deadline: only the year's whole register shows them.
+  const wholeYear =
+    query.year !== undefined &&
+    query.status === undefined &&
+    query.handlerAddress === undefined &&
+    query.overdueBefore === undefined &&
+    query.continuationToken === undefined;
+  const [page, voided] = await Promise.all([
+    services.index.list(query),
+    wholeYear && query.year !== undefined ? services.numbers.listVoided(query.year) : undefined,
+  ]);
   const read = await Promise.all(page.items.map((e) => services.complaints.get(e.id)));
   const items = page.items.flatMap((entry, i): RegisterItem[] => {
     const stored: Stored<ComplaintDocument> | undefined = read[i];
@@ -172,6 +194,7 @@ async function plainPage(
   );
   return {
     items,
+    ...(voided ? { voided } : {}),
     ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
   };
 }

@@ -9,7 +9,7 @@ import type { ComplaintDocument } from '../app/complaintDocument';
 import { revisionTag, toRegisterRow, toSummary, toView } from '../app/complaintViews';
 import { validationError } from '../shared/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
-import { listComplaints } from '../app/listComplaints';
+import { listComplaints, voidedItem } from '../app/listComplaints';
 import { candidateComplaints } from '../app/conversation/conversationQueries';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
@@ -96,6 +96,7 @@ export const listComplaintsHandler = (services: ServicesFactory): HttpHandler =>
     });
     return json(200, {
       items: page.items.map((i) => toRegisterRow(i.entry, i.doc, principal, today(s))),
+      ...(page.voided ? { voided: page.voided.map(voidedItem) } : {}),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     });
   });

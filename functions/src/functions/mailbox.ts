@@ -7,12 +7,12 @@ import { revisionTag, toSummary } from '../app/complaintViews';
 import { linkMessage, linkRequest } from '../app/conversation/linkMessage';
 import {
   dismissUnreviewed,
+  getMessageText,
   getOriginalMessage,
   listConversation,
   listUnreviewed,
 } from '../app/conversation/conversationQueries';
 import { ensureSubscription, handleNotifications, syncInbox } from '../app/conversation/captureMessage';
-import { unreviewedSweep } from '../app/conversation/unreviewedSweep';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
@@ -22,8 +22,6 @@ export const mailboxSchedules = {
   mailboxSubscription: '0 20 */6 * * *',
   /** The safety net: a delta round over the Inbox, so a lost notification never loses a reply. */
   mailboxDelta: '0 */15 * * * *',
-  /** Warns the team about e-mails still unreviewed after 3 working days. */
-  unreviewedSweep: '0 10 * * * *',
 } as const;
 
 const dismissBody = z.object({ reason: z.string().trim().min(2).max(200) });
@@ -64,6 +62,11 @@ const getOriginal = (services: ServicesFactory): HttpHandler =>
       body: original.bytes,
     };
   });
+
+const getMessage = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) =>
+    json(200, await getMessageText(s.conversation, principal, param(request, 'id'), param(request, 'seq'))),
+  );
 
 const getUnreviewed = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ services: s, principal }) =>
@@ -147,6 +150,13 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
     },
     {
       kind: 'http',
+      name: 'messageText',
+      route: 'complaints/{id}/messages/{seq}',
+      methods: ['GET'],
+      handler: getMessage(services),
+    },
+    {
+      kind: 'http',
       name: 'originalMessage',
       route: 'complaints/{id}/messages/{seq}/original',
       methods: ['GET'],
@@ -188,14 +198,6 @@ export function mailboxFunctions(services: ServicesFactory): FunctionDefinition[
       schedule: mailboxSchedules.mailboxDelta,
       handler: timer(services, async (s, log) =>
         log(`delta: ${JSON.stringify(await syncInbox(s.conversation))}`),
-      ),
-    },
-    {
-      kind: 'timer',
-      name: 'unreviewedSweep',
-      schedule: mailboxSchedules.unreviewedSweep,
-      handler: timer(services, async (s, log) =>
-        log(`unreviewed warned: ${await unreviewedSweep(s.conversation)}`),
       ),
     },
   ];

@@ -52,6 +52,7 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
           ...common(s),
           calendar: s.procedure.calendar,
           reminderWorkingDays: s.procedure.settings.reminderWorkingDays,
+          mailbox: s.conversation.mailboxStore,
           log,
         }),
       ),
@@ -61,7 +62,13 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
       name: 'weeklySummary',
       schedule: timerSchedules.weeklySummary,
       handler: timer(services, (s, log) =>
-        runWeeklySummary({ ...common(s), archive: s.archive, teams: s.teams, log }),
+        runWeeklySummary({
+          ...common(s),
+          archive: s.archive,
+          teams: s.teams,
+          mailbox: s.conversation.mailboxStore,
+          log,
+        }),
       ),
     },
     {
@@ -72,6 +79,7 @@ export function timerFunctions(services: ServicesFactory): FunctionDefinition[] 
         runYearlyAnalysisMail({
           ...common(s),
           archive: s.archive,
+          numbers: s.numbers,
           causeCategories: s.procedure.settings.causeCategories,
           reportUrl: registerUrlOf(s),
           log,

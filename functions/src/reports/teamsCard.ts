@@ -40,6 +40,7 @@ export function weeklyCard(f: WeeklyFigures, registerUrl: string, organisation: 
           { title: 'Bij de onafhankelijke derde (open)', value: n(f.thirdPartyOpen) },
           { title: 'Brieven niet verzonden', value: n(f.lettersFailing) },
           { title: 'Geanonimiseerd deze week (R3)', value: n(f.anonymised) },
+          { title: 'Nog niet beoordeeld', value: n(f.unreviewed) },
         ],
       },
     ],

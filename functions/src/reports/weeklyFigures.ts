@@ -21,6 +21,8 @@ export interface WeeklyFigures {
   thirdPartyOpen: number;
   lettersFailing: number;
   anonymised: number;
+  /** E-mails in the complaints mailbox nobody registered, linked or dismissed yet (as the summary is made). */
+  unreviewed: number;
 }
 
 const inRange = (d: string | undefined, from: string, to: string): boolean =>
@@ -48,6 +50,7 @@ export function weeklyFigures(input: {
   openItems: readonly RegisterItem[];
   lettersFailing: number;
   anonymised: number;
+  unreviewed: number;
 }): WeeklyFigures {
   const { entries, from, to, today } = input;
   const open = entries.filter((e) => e.status === 'open');
@@ -68,5 +71,6 @@ export function weeklyFigures(input: {
       .length,
     lettersFailing: input.lettersFailing,
     anonymised: input.anonymised,
+    unreviewed: input.unreviewed,
   };
 }

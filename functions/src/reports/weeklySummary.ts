@@ -10,6 +10,7 @@ import type { Mailer } from '../app/ports/mailer';
 import { amsterdamMoment, isoWeekOf } from '../shared/localTime';
 import type { ComplaintArchive } from '../app/ports/complaintArchive';
 import type { WatchStore } from '../app/ports/watchStore';
+import type { MailboxStore } from '../app/ports/mailboxPorts';
 import { loadEntries, statisticsOf } from './registerSource';
 import { weeklyCard } from './teamsCard';
 import type { TeamsNotifier } from '../app/ports/teamsNotifier';
@@ -23,6 +24,8 @@ export interface WeeklyDeps {
   watch: WatchStore;
   mailer: Mailer;
   teams: TeamsNotifier;
+  /** The complaints mailbox's unreviewed e-mails: counted, never named. */
+  mailbox: Pick<MailboxStore, 'listUnreviewed'>;
   clock: Clock;
   directorAddress: string | undefined;
   registerUrl: string;
@@ -110,6 +113,7 @@ async function computeFigures(
     openItems: items.filter((i) => i.entry.status === 'open'),
     lettersFailing: failed.length,
     anonymised: await deps.watch.sumCounts('anonymised', from, to),
+    unreviewed: (await deps.mailbox.listUnreviewed()).length,
   });
 }
 
@@ -125,6 +129,7 @@ export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisati
     ['Bij de onafhankelijke derde (open)', String(f.thirdPartyOpen)],
     ['Brieven niet verzonden', String(f.lettersFailing)],
     ['Geanonimiseerd deze week (bewaartermijn verstreken)', String(f.anonymised)],
+    ['Nog niet beoordeeld (e-mails in de klachtenmailbox)', String(f.unreviewed)],
   ];
   return mailDocument(
     `Weekoverzicht klachtenregister ${formatDutchDate(f.from)} t/m ${formatDutchDate(f.to)}`,

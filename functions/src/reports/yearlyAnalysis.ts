@@ -4,6 +4,8 @@ import { partsOf, type LocalDate } from '../../../domain/src/localDate';
 import type { DeadlineOutcome } from '../../../domain/src/pendingDeadlines';
 import { DEADLINE_LABELS, type ProceduralDeadline } from '../watch/deadlineNotices';
 import type { YearlyNotes } from '../app/ports/watchStore';
+import { formatComplaintNumber } from '../../../domain/src/complaintNumber';
+import type { VoidedNumber } from '../app/ports/numberLedger';
 
 export interface Count {
   key: string;
@@ -20,6 +22,14 @@ export interface Timeliness {
   overdue: number;
   /** Met of those decided or overdue; null when there were none. */
   rate: number | null;
+}
+
+/** A number of the year that was issued but has no complaint ("vervallen"), with why. */
+export interface VoidedLine {
+  number: string;
+  reason: string;
+  /** ISO timestamp. */
+  voidedAt: string;
 }
 
 export interface MeasureLine {
@@ -53,6 +63,13 @@ export interface YearlyAnalysis {
   repeats: number;
   late: number;
   measures: { total: number; pastDue: number; carriedOut: number; lines: MeasureLine[] };
+  /**
+   * The year's void numbers: `total` complaints plus `voided.count` numbers make the whole sequence issued,
+   * each void one explained.
+   */
+  voided: { count: number; lines: VoidedLine[] };
+  /** Numbers issued in the year: complaints and void numbers together. */
+  numbersIssued: number;
   notes?: YearlyNotes;
 }
 
@@ -81,6 +98,7 @@ export function yearlyAnalysis(
   asOf: LocalDate,
   categories: readonly string[],
   notes?: YearlyNotes,
+  voided: readonly VoidedNumber[] = [],
 ): YearlyAnalysis {
   const perMonth = Array.from({ length: 12 }, () => 0);
   for (const s of stats) {
@@ -156,6 +174,15 @@ export function yearlyAnalysis(
       carriedOut: lines.filter((l) => l.carriedOut).length,
       lines,
     },
+    voided: {
+      count: voided.length,
+      lines: voided.map((v) => ({
+        number: formatComplaintNumber(v.year, v.sequence),
+        reason: v.reason,
+        voidedAt: v.voidedAt,
+      })),
+    },
+    numbersIssued: stats.length + voided.length,
     ...(notes ? { notes } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { yearlyAnalysis, percent, type YearlyAnalysis } from './yearlyAnalysis';
 import { yearlyReportHtml } from './yearlyReportHtml';
 import { yearlyReportSheets } from './yearlyReportXlsx';
 import type { XlsxWriter } from '../app/ports/xlsxWriter';
+import type { NumberLedger } from '../app/ports/numberLedger';
 
 /** What the director's report endpoints need; the analysis itself takes `YearlyDeps`. */
 export interface YearlyReportDeps extends Omit<YearlyDeps, 'causeCategories'> {
@@ -27,6 +28,8 @@ export interface YearlyReportDeps extends Omit<YearlyDeps, 'causeCategories'> {
 
 export interface YearlyDeps extends RegisterSourceDeps {
   watch: WatchStore;
+  /** The year's void numbers ("vervallen"), so the figures explain the whole sequence. */
+  numbers: Pick<NumberLedger, 'listVoided'>;
   causeCategories: readonly string[];
 }
 
@@ -38,9 +41,12 @@ export async function analyseYear(
 ): Promise<{ analysis: YearlyAnalysis; stats: ComplaintStatistics[] }> {
   const endOfYear = localDateOf(year, 12, 31);
   const asOf = today < endOfYear ? today : endOfYear;
-  const stats = await loadYearStatistics(deps, year, asOf);
-  const notes = await deps.watch.getYearlyNotes(year);
-  return { analysis: yearlyAnalysis(year, stats, asOf, deps.causeCategories, notes), stats };
+  const [stats, notes, voided] = await Promise.all([
+    loadYearStatistics(deps, year, asOf),
+    deps.watch.getYearlyNotes(year),
+    deps.numbers.listVoided(year),
+  ]);
+  return { analysis: yearlyAnalysis(year, stats, asOf, deps.causeCategories, notes, voided), stats };
 }
 
 const yearlyDeps = (s: YearlyReportDeps): YearlyDeps => ({
@@ -48,6 +54,7 @@ const yearlyDeps = (s: YearlyReportDeps): YearlyDeps => ({
   complaints: s.complaints,
   archive: s.archive,
   watch: s.watch,
+  numbers: s.numbers,
   causeCategories: s.procedure.settings.causeCategories,
 });
 
@@ -144,6 +151,9 @@ export async function runYearlyAnalysisMail(deps: YearlyMailDeps): Promise<strin
           analysis.timeliness
             .map((t) => `<li>${escapeHtml(t.label)}: ${percent(t.rate)} op tijd</li>`)
             .join('') +
+          (analysis.voided.count > 0
+            ? `<li>Vervallen nummers (uitgegeven zonder klacht): ${analysis.voided.count}</li>`
+            : '') +
           `<li>Voorgelegd aan de directeur: ${analysis.escalations.complaints}; onafhankelijke derde: ${analysis.thirdParty.referred} (uitspraken: ${analysis.thirdParty.rulings})</li></ul>` +
           `<p>Het volledige rapport (met grafieken en de gegevens als Excel) opent u in het <a href="${escapeHtml(url)}">klachtenregister</a>; daar legt u ook uw aanbevelingen vast.</p>`,
       ),

@@ -1,4 +1,4 @@
-import { formatDutchDate } from '../../../domain/src/localDate';
+import { formatDutchDate, toAmsterdamDate } from '../../../domain/src/localDate';
 import { escapeHtml } from '../shared/escape';
 import { percent, type Count, type YearlyAnalysis } from './yearlyAnalysis';
 
@@ -72,6 +72,8 @@ export function yearlyReportHtml(a: YearlyAnalysis, organisation: string): strin
         ['uitspraak derde nog verwacht', a.thirdParty.pending],
         ['herhaalde klachten (niet-ontvankelijk)', a.repeats],
         ['te laat ingediend (na 2 weken)', a.late],
+        ['klachtnummers uitgegeven', a.numbersIssued],
+        ['vervallen nummers (zonder klacht)', a.voided.count],
       ],
     ),
     barChart(
@@ -99,6 +101,18 @@ export function yearlyReportHtml(a: YearlyAnalysis, organisation: string): strin
       'Termijnen gehaald (%)',
       a.timeliness.map((t) => ({ label: t.label, value: t.rate === null ? 0 : Math.round(t.rate * 100) })),
     ),
+    `<h2>Vervallen nummers</h2>`,
+    a.voided.count === 0
+      ? `<p class="meta">Alle ${a.numbersIssued} uitgegeven nummers horen bij een klacht.</p>`
+      : `<p>${a.numbersIssued} nummers uitgegeven: ${a.total} klachten en ${a.voided.count} vervallen nummers. Een nummer vervalt als de klacht na de nummertoekenning niet kon worden opgeslagen; de e-mail is daarna onder een nieuw nummer geregistreerd of kan dat nog worden.</p>` +
+        table(
+          ['nummer', 'reden', 'vervallen op'],
+          a.voided.lines.map((v) => [
+            v.number,
+            v.reason,
+            formatDutchDate(toAmsterdamDate(new Date(v.voidedAt))),
+          ]),
+        ),
     `<h2>Maatregelen</h2>`,
     `<p>${a.measures.total} maatregelen, ${a.measures.carriedOut} bevestigd uitgevoerd, ${a.measures.pastDue} over de streefdatum zonder bevestiging.</p>`,
     table(

@@ -3,6 +3,7 @@ import type { Cell, Sheet } from '../app/ports/xlsxWriter';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import { CLOSED_AS_LABELS, DEADLINE_OUTCOME_LABELS } from './dutchLabels';
 import type { YearlyAnalysis } from './yearlyAnalysis';
+import { toAmsterdamDate } from '../../../domain/src/localDate';
 
 const rate = (r: number | null): Cell => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -31,6 +32,8 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
         ['te laat ingediend', a.late],
         ['maatregelen', a.measures.total],
         ['maatregelen bevestigd uitgevoerd', a.measures.carriedOut],
+        ['klachtnummers uitgegeven', a.numbersIssued],
+        ['vervallen nummers', a.voided.count],
         ['aanbevelingen', a.notes?.recommendations ?? null],
       ],
     },
@@ -64,6 +67,17 @@ export function yearlyReportSheets(a: YearlyAnalysis, stats: readonly ComplaintS
           m.key,
           { date: m.dueOn },
           m.carriedOut ? 'ja' : 'niet bevestigd',
+        ]),
+      ],
+    },
+    {
+      name: 'Vervallen nummers',
+      rows: [
+        ['nummer', 'reden', 'vervallen op'],
+        ...a.voided.lines.map((v): Cell[] => [
+          v.number,
+          v.reason,
+          { date: toAmsterdamDate(new Date(v.voidedAt)) },
         ]),
       ],
     },

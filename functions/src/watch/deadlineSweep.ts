@@ -14,6 +14,7 @@ import { noticesFor, parsePending } from './deadlineNotices';
 import { mapLimit } from '../shared/boundedConcurrency';
 import { noticeMail, type NoticeLine } from './staffMail';
 import type { WatchStore } from '../app/ports/watchStore';
+import type { MailboxStore } from '../app/ports/mailboxPorts';
 
 export interface SweepDeps {
   index: ComplaintIndex;
@@ -27,9 +28,17 @@ export interface SweepDeps {
   directorAddress: string | undefined;
   registerUrl: string;
   organisationName: string;
+  /**
+   * The complaints mailbox's unreviewed e-mails (R4: the acknowledgement clock runs from receipt, registered or
+   * not). Without it the sweep looks at complaints only.
+   */
+  mailbox?: Pick<MailboxStore, 'listUnreviewed'>;
   /** Counts only: never addresses, numbers or content. */
   log?: (line: string) => void;
 }
+
+/** After this many working days an unreviewed e-mail is brought to the handlers' attention. */
+export const unreviewedWarnWorkingDays = 3;
 
 export interface SweepReport {
   open: number;
@@ -76,9 +85,11 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
     recipients.set(id, r);
   };
 
+  const handlers = new Map<string, { name: string; address: string }>();
   await mapLimit(open, 16, async (entry) => {
     const { pending, handler } = await workOf(deps, entry);
     if (!handler) return;
+    handlers.set(handler.address.toLowerCase(), handler);
     // R10: escalations land with the director, once per escalation (its reply deadline identifies it).
     const escalation = pending.find((p) => p.deadline === 'escalationResponseBy');
     if (escalation && deps.directorAddress) {
@@ -123,6 +134,8 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
     }
   });
 
+  await unreviewedNotices(deps, [...handlers.values()], add);
+
   const report: SweepReport = { open: open.length, notices: 0, mails: 0, mailsNotSent: 0 };
   for (const r of recipients.values()) {
     report.notices += r.keys.length;
@@ -154,6 +167,40 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
     `deadline sweep: ${report.open} open, ${report.notices} notices, ${report.mails} mails, ${report.mailsNotSent} not sent`,
   );
   return report;
+}
+
+/**
+ * Each e-mail still unreviewed 3 working days after its receipt is told once to each handler of an open
+ * complaint (the people who work the complaints mailbox; the director when nobody handles one now). The line
+ * names the day of receipt only: no sender, no subject, no text.
+ */
+async function unreviewedNotices(
+  deps: SweepDeps,
+  handlers: readonly { name: string; address: string }[],
+  add: (audience: 'handler', name: string, address: string, line: NoticeLine, key: string) => void,
+): Promise<void> {
+  if (!deps.mailbox) return;
+  const today = toAmsterdamDate(deps.clock.now());
+  const due = (await deps.mailbox.listUnreviewed()).filter(
+    (m) =>
+      deps.calendar.addWorkingDays(toAmsterdamDate(new Date(m.receivedAt)), unreviewedWarnWorkingDays) <=
+      today,
+  );
+  if (due.length === 0) return;
+  const team =
+    handlers.length > 0
+      ? handlers
+      : deps.directorAddress
+        ? [{ name: 'directeur', address: deps.directorAddress }]
+        : [];
+  for (const mail of due) {
+    const receivedOn = toAmsterdamDate(new Date(mail.receivedAt));
+    for (const person of team) {
+      const key = `unreviewed:${mail.key}:${person.address.toLowerCase()}`;
+      if (await deps.watch.claim(noticeScope, key, deps.clock.now()))
+        add('handler', person.name, person.address, { kind: 'unreviewed', receivedOn }, key);
+    }
+  }
 }
 
 /** The pending deadlines and handler from the index row; rows from before the sweep existed read the complaint. */

@@ -12,7 +12,12 @@ export type NoticeLine =
   | { kind: 'reminder' | 'overdue'; number: string; deadline: ProceduralDeadline; due: LocalDate }
   | { kind: 'letterFailed'; number: string; letterKind: string }
   /** R10: a complaint was submitted to the director, who must see that the complainant hears back in time. */
-  | { kind: 'escalated'; number: string; due: LocalDate };
+  | { kind: 'escalated'; number: string; due: LocalDate }
+  /**
+   * R4: an e-mail in the complaints mailbox that nobody registered, linked or dismissed after 3 working days.
+   * Named by its day of receipt only: the pane's "Nog niet beoordeeld" shows sender and subject to handlers.
+   */
+  | { kind: 'unreviewed'; receivedOn: LocalDate };
 
 export interface StaffMail {
   subject: string;
@@ -37,6 +42,8 @@ const LETTER_LABELS: Readonly<Record<string, string>> = {
 };
 
 function lineText(line: NoticeLine): string {
+  if (line.kind === 'unreviewed')
+    return `Een e-mail van ${formatDutchDate(line.receivedOn)} in de klachtenmailbox is na 3 werkdagen nog niet beoordeeld. Is het een klacht, dan loopt de termijn voor de ontvangstbevestiging al; beoordeel de e-mail onder "Nog niet beoordeeld".`;
   if (line.kind === 'letterFailed')
     return `${line.number}: de brief "${LETTER_LABELS[line.letterKind] ?? 'brief'}" kon niet worden verzonden. Verstuur hem opnieuw of handmatig.`;
   if (line.kind === 'escalated')
@@ -58,6 +65,7 @@ export function noticeMail(
   const overdue = lines.filter((l) => l.kind === 'overdue').length;
   const failed = lines.filter((l) => l.kind === 'letterFailed').length;
   const escalated = lines.filter((l) => l.kind === 'escalated').length;
+  const unreviewed = lines.filter((l) => l.kind === 'unreviewed').length;
   const subject =
     audience === 'director' && overdue === 0 && escalated > 0
       ? `Klachtenregister: ${escalated === 1 ? 'een klacht is' : `${escalated} klachten zijn`} aan u voorgelegd`
@@ -67,13 +75,17 @@ export function noticeMail(
           ? `Klachtenregister: termijn verstreken (${overdue})`
           : failed > 0
             ? 'Klachtenregister: brief niet verzonden'
-            : `Klachtenregister: ${lines.length === 1 ? 'een termijn nadert' : `${lines.length} termijnen naderen`}`;
+            : unreviewed === lines.length
+              ? `Klachtenregister: ${unreviewed === 1 ? 'een e-mail is' : `${unreviewed} e-mails zijn`} nog niet beoordeeld`
+              : `Klachtenregister: ${lines.length - unreviewed === 1 ? 'een termijn nadert' : `${lines.length - unreviewed} termijnen naderen`}`;
   const intro =
     audience === 'director' && overdue === 0
       ? 'De volgende klachten zijn aan u voorgelegd:'
       : audience === 'director'
         ? 'Bij de volgende klachten is een termijn uit de klachtenprocedure verstreken of ligt een klacht bij u. De behandelaar heeft bij verstreken termijnen ook bericht gekregen.'
-        : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
+        : unreviewed === lines.length
+          ? 'In de klachtenmailbox wacht het volgende op beoordeling:'
+          : 'Bij klachten waarvoor u verantwoordelijk bent vraagt het volgende uw aandacht:';
   const items = lines.map((l) => `<li>${escapeHtml(lineText(l))}</li>`).join('');
   const html = mailDocument(
     subject,

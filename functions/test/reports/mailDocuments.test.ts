@@ -26,12 +26,14 @@ describe("the director's mails are complete HTML documents", () => {
         thirdPartyOpen: 0,
         lettersFailing: 0,
         anonymised: 0,
+        unreviewed: 2,
       },
       'https://pane.example/taskpane.html',
       'Lagant & Co',
     );
     expect(html).toMatch(complete);
     expect(html).toContain('<title>Weekoverzicht klachtenregister');
+    expect(html).toContain('Nog niet beoordeeld (e-mails in de klachtenmailbox)</td><td><b>2</b>');
   });
 
   test('escalation and overdue notices, with the subject as title (escaped)', () => {

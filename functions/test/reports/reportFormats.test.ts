@@ -75,6 +75,7 @@ describe('Teams card (R17: figures only)', () => {
     thirdPartyOpen: 0,
     lettersFailing: 0,
     anonymised: 4,
+    unreviewed: 7,
   };
   test('validates against the Adaptive Card 1.5 subset, stays under 28 KB, carries no complaint data', () => {
     const message = weeklyCard(figures, 'https://klachten.example.nl/taskpane.html', 'Lagant Opleidingen');
@@ -86,6 +87,7 @@ describe('Teams card (R17: figures only)', () => {
     expect(Buffer.byteLength(json)).toBeLessThan(MAX_CARD_BYTES);
     expect(json).toContain('"version":"1.5"');
     expect(json).toContain('90%');
+    expect(json).toContain('"title":"Nog niet beoordeeld","value":"7"');
     expect(json).not.toMatch(/K-\d{4}-\d{4}|@/);
   });
   test('the schema check can fail: a misspelled property is refused', () => {

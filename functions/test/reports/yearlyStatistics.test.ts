@@ -5,6 +5,9 @@ import type { ComplaintArchive } from '../../src/app/ports/complaintArchive';
 import { analyseYear, type YearlyDeps } from '../../src/reports/yearlyReport';
 import { MemoryIndex, MemoryStore, seedComplaint } from '../letters/fakes';
 import { MemoryWatchStore } from '../watch/fakes';
+import type { VoidedNumber } from '../../src/app/ports/numberLedger';
+import { yearlyReportHtml } from '../../src/reports/yearlyReportHtml';
+import { yearlyReportSheets } from '../../src/reports/yearlyReportXlsx';
 
 const noArchive: ComplaintArchive = {
   anonymise: () => Promise.resolve(false),
@@ -31,11 +34,12 @@ async function register(): Promise<{
   return { store, withRecords, withoutRecords };
 }
 
-const deps = (store: MemoryStore, index: MemoryIndex): YearlyDeps => ({
+const deps = (store: MemoryStore, index: MemoryIndex, voided: VoidedNumber[] = []): YearlyDeps => ({
   index,
   complaints: store,
   archive: noArchive,
   watch: new MemoryWatchStore(),
+  numbers: { listVoided: async (year) => voided.filter((v) => v.year === year) },
   causeCategories: ['Communicatie', 'Planning'],
 });
 
@@ -72,5 +76,61 @@ describe('the yearly analysis from the index rows', () => {
       const written = withoutRecords.entries.get(doc.id)?.statistics;
       expect(written).toBe(JSON.stringify(toStatistics(doc.state, doc.state.registeredOn)));
     }
+  });
+});
+
+describe('void numbers in the yearly figures', () => {
+  test('the count and reason of each void number, so the sequence issued is complete: JSON, HTML and XLSX', async () => {
+    const { store, withRecords } = await register();
+    const voided: VoidedNumber[] = [
+      {
+        year: 2026,
+        sequence: 7,
+        reason: 'vervallen: opslag niet bereikbaar tijdens registratie',
+        voidedAt: '2026-03-03T23:30:00Z',
+      },
+      { year: 2025, sequence: 3, reason: 'vervallen: ander jaar', voidedAt: '2025-05-01T10:00:00Z' },
+    ];
+    const { analysis, stats } = await analyseYear(
+      deps(store, withRecords, voided),
+      2026,
+      localDate('2026-12-01'),
+    );
+    expect(analysis.voided).toEqual({
+      count: 1,
+      lines: [
+        {
+          number: 'K-2026-0007',
+          reason: 'vervallen: opslag niet bereikbaar tijdens registratie',
+          voidedAt: '2026-03-03T23:30:00Z',
+        },
+      ],
+    });
+    expect(analysis.numbersIssued).toBe(analysis.total + 1);
+
+    const html = yearlyReportHtml(analysis, 'Lagant');
+    expect(html).toContain('<td>vervallen nummers (zonder klacht)</td><td>1</td>');
+    expect(html).toContain(`<td>klachtnummers uitgegeven</td><td>${analysis.total + 1}</td>`);
+    // The time is Amsterdam's: 23:30 UTC on 3 March is 00:30 on 4 March there.
+    expect(html).toContain(
+      '<td>K-2026-0007</td><td>vervallen: opslag niet bereikbaar tijdens registratie</td><td>woensdag 4 maart 2026</td>',
+    );
+    expect(html).not.toContain('ander jaar');
+
+    const sheets = yearlyReportSheets(analysis, stats);
+    expect(sheets.find((sh) => sh.name === 'Vervallen nummers')?.rows).toEqual([
+      ['nummer', 'reden', 'vervallen op'],
+      ['K-2026-0007', 'vervallen: opslag niet bereikbaar tijdens registratie', { date: '2026-03-04' }],
+    ]);
+    expect(sheets.find((sh) => sh.name === 'Kerncijfers')?.rows).toContainEqual(['vervallen nummers', 1]);
+  });
+
+  test('a year without void numbers says every number has its complaint', async () => {
+    const { store, withRecords } = await register();
+    const { analysis } = await analyseYear(deps(store, withRecords), 2026, localDate('2026-12-01'));
+    expect(analysis.voided.count).toBe(0);
+    expect(yearlyReportHtml(analysis, 'Lagant')).toContain(
+      `Alle ${analysis.total} uitgegeven nummers horen bij een klacht.`,
+    );
   });
 });

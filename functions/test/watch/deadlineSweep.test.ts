@@ -2,6 +2,7 @@ import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
 import type { ComplaintStore } from '../../src/app/ports/complaintStore';
 import { deadlineSweep, type SweepDeps } from '../../src/watch/deadlineSweep';
+import type { UnreviewedMail } from '../../src/app/ports/mailboxPorts';
 import { MemoryIndex, MemoryMailer, MemoryWatchStore, openEntry } from './fakes';
 
 function setup() {
@@ -87,5 +88,71 @@ describe('deadline sweep with in-memory ports', () => {
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.subject).toBe('Klachtenregister: brief niet verzonden');
     expect(mailer.sent[0]?.html).toContain('verlengingsbericht');
+  });
+
+  test('an e-mail unreviewed for 3 working days is told once to each handler, without its sender or subject', async () => {
+    const { deps, index, mailer, clock } = setup();
+    await index.put(openEntry('c1', 'K-2026-0001', ''));
+    await index.put({
+      ...openEntry('c2', 'K-2026-0002', ''),
+      handlerAddress: 'piet@example.nl',
+      handlerName: 'Piet',
+    });
+    const unreviewed: UnreviewedMail[] = [
+      {
+        key: 'a'.repeat(64),
+        graphId: 'g1',
+        internetMessageId: '<1@example.org>',
+        conversationId: 'conv-1',
+        from: { name: 'Jan Klager', address: 'jan@example.org' },
+        subject: 'Mijn klacht over de factuur',
+        // Friday 24 April 2026 (Amsterdam); Koningsdag (Monday 27th) is no working day.
+        receivedAt: '2026-04-24T09:00:00Z',
+      },
+    ];
+    const sweep = (at: string) => {
+      clock.at = new Date(at);
+      return deadlineSweep({ ...deps, mailbox: { listUnreviewed: async () => unreviewed } });
+    };
+    // Tuesday 28th and Wednesday 29th: 1 and 2 working days.
+    await sweep('2026-04-28T10:00:00Z');
+    await sweep('2026-04-29T21:00:00Z');
+    expect(mailer.sent).toHaveLength(0);
+    // Thursday 30th: 3 working days after receipt.
+    await sweep('2026-04-30T07:00:00Z');
+    await sweep('2026-04-30T08:00:00Z');
+    await sweep('2026-05-04T08:00:00Z');
+    expect(mailer.sent.map((m) => m.to.address).sort()).toEqual(['piet@example.nl', 'sanne@example.nl']);
+    for (const mail of mailer.sent) {
+      expect(mail.subject).toBe('Klachtenregister: een e-mail is nog niet beoordeeld');
+      expect(mail.html).toContain('Een e-mail van vrijdag 24 april 2026');
+      expect(mail.html).toContain('https://addin.example/taskpane.html');
+      expect(mail.html).not.toContain('factuur');
+      expect(mail.html).not.toContain('Jan');
+      expect(mail.html).not.toContain('jan@example.org');
+    }
+  });
+
+  test('with no complaint open the director hears of an unreviewed e-mail; a mail not sent is tried again', async () => {
+    const { deps, mailer, clock } = setup();
+    const mailbox = {
+      listUnreviewed: async (): Promise<UnreviewedMail[]> => [
+        {
+          key: 'b'.repeat(64),
+          graphId: 'g2',
+          internetMessageId: '<2@example.org>',
+          conversationId: 'conv-2',
+          from: { name: 'X', address: 'x@example.org' },
+          subject: 'Vraag',
+          receivedAt: '2026-04-20T09:00:00Z',
+        },
+      ],
+    };
+    clock.at = new Date('2026-04-23T08:00:00Z');
+    mailer.script = [{ kind: 'notSent', retryable: true, code: 'throttled' }];
+    expect((await deadlineSweep({ ...deps, mailbox })).mailsNotSent).toBe(1);
+    expect((await deadlineSweep({ ...deps, mailbox })).mails).toBe(1);
+    expect((await deadlineSweep({ ...deps, mailbox })).mails).toBe(0);
+    expect(mailer.sent.map((m) => m.to.address)).toEqual(['directeur@example.nl']);
   });
 });

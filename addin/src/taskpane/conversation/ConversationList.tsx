@@ -17,10 +17,10 @@ import type { KlachtenApi } from '../../api/klachtenApi';
 import { ProblemBar } from '../ProblemBar';
 import { formatDateTime } from '../model/dates';
 import { saveFile } from './saveFile';
-import { letterSeqOf, useConversation } from './useConversation';
+import { useConversation } from './useConversation';
 
 export interface ConversationListProps {
-  api: Pick<KlachtenApi, 'conversation' | 'originalMessage' | 'letterPreview'>;
+  api: Pick<KlachtenApi, 'conversation' | 'originalMessage' | 'letterPreview' | 'messageText'>;
   complaintId: string;
   /** The complaint's version: the list reloads when it changes. */
   etag?: string | undefined;
@@ -70,7 +70,7 @@ const useStyles = makeStyles({
 
 /**
  * The complaint's messages and letters in one list, newest first: in or out, when, subject, who; a letter's
- * text can be opened, a kept original downloaded. New messages of the complainant are marked.
+ * or an e-mail's text can be opened, a kept original downloaded. New messages of the complainant are marked.
  */
 export function ConversationList({
   api,
@@ -143,16 +143,14 @@ export function ConversationList({
                   {sourceText[entry.source]}
                 </Caption1>
                 <span className={styles.actions}>
-                  {letterSeqOf(entry.seq) !== undefined && (
-                    <Button
-                      size="small"
-                      aria-expanded={open}
-                      aria-controls={open ? textId : undefined}
-                      onClick={() => void openText(entry.seq)}
-                    >
-                      {open ? 'Tekst verbergen' : 'Tekst tonen'}
-                    </Button>
-                  )}
+                  <Button
+                    size="small"
+                    aria-expanded={open}
+                    aria-controls={open ? textId : undefined}
+                    onClick={() => void openText(entry.seq)}
+                  >
+                    {open ? 'Tekst verbergen' : 'Tekst tonen'}
+                  </Button>
                   {entry.sha256 && (
                     <Button
                       size="small"

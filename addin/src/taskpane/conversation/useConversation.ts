@@ -8,7 +8,7 @@ export type ConversationState =
   | { kind: 'loaded'; entries: ConversationEntry[] }
   | { kind: 'failed'; problem: ApiProblem };
 
-/** The text of a message, opened in the list: a letter's text from its preview. */
+/** The text of a message, opened in the list: an e-mail's kept text, a letter's text from its preview. */
 export type OpenedText = { seq: string; text: string } | { seq: string; problem: ApiProblem };
 
 const asProblem = (error: unknown, title: string): ApiProblem =>
@@ -27,7 +27,7 @@ export const letterSeqOf = (seq: string): number | undefined =>
  * or on request; a letter's text on request; an original as a download.
  */
 export function useConversation(
-  api: Pick<KlachtenApi, 'conversation' | 'originalMessage' | 'letterPreview'>,
+  api: Pick<KlachtenApi, 'conversation' | 'originalMessage' | 'letterPreview' | 'messageText'>,
   complaintId: string,
   etag?: string,
 ) {
@@ -49,12 +49,14 @@ export function useConversation(
 
   const openText = useCallback(
     async (seq: string) => {
-      const letter = letterSeqOf(seq);
-      if (letter === undefined) return;
       if (opened?.seq === seq) return setOpened(null);
+      const letter = letterSeqOf(seq);
       try {
-        const preview = await api.letterPreview(complaintId, letter);
-        setOpened({ seq, text: preview.text });
+        const text =
+          letter === undefined
+            ? await api.messageText(complaintId, seq)
+            : (await api.letterPreview(complaintId, letter)).text;
+        setOpened({ seq, text });
       } catch (error) {
         setOpened({ seq, problem: asProblem(error, 'De tekst kon niet worden geladen.') });
       }

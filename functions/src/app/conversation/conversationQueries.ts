@@ -138,6 +138,31 @@ export async function getOriginalMessage(
   return original;
 }
 
+/**
+ * `GET /api/complaints/{id}/messages/{seq}` (handlers): the text of an incoming e-mail of the conversation as it
+ * was kept (the registered e-mail's body, or a linked or captured one's); reading it is audited like the original.
+ */
+export async function getMessageText(
+  deps: ConversationDeps,
+  principal: Principal,
+  id: string,
+  seq: string,
+): Promise<{ seq: string; bodyText: string }> {
+  const stored = await readable(deps, principal, id);
+  let bodyText: string | undefined;
+  if (seq === '1') bodyText = stored.doc.state.body;
+  else if (/^\d{1,4}$/.test(seq)) {
+    const rows = (await deps.mailboxStore.listMessages(id)) as unknown as ConversationRow[];
+    bodyText = rows.find((r) => r.seq === Number(seq))?.bodyText;
+  }
+  if (bodyText === undefined)
+    throw new AppError('notFound', 'message-not-found', 'Dit bericht hoort niet bij deze klacht.');
+  await deps.complaints.audit(id, [
+    auditEntry(deps.clock.now(), principal, 'read-message', `message ${seq}`),
+  ]);
+  return { seq, bodyText };
+}
+
 /** A complaint the open e-mail probably belongs to, as the pane's first look-up shows it. */
 export interface Candidate {
   id: string;
