@@ -12,16 +12,8 @@ import { useLoad } from './useLoad';
 import { useSettingsForm } from './useSettingsForm';
 import { WeeklySummaryCard } from './WeeklySummaryCard';
 
-export type DirectorApi = Pick<
-  KlachtenApi,
-  | 'weeklySummary'
-  | 'yearlyFigures'
-  | 'yearlyReportFile'
-  | 'saveRecommendations'
-  | 'settings'
-  | 'saveSettings'
-  | 'exportRegister'
->;
+/** The whole client: the lists added under the key figures need their own calls. */
+export type DirectorApi = KlachtenApi;
 
 export interface DirectorTabProps {
   api: DirectorApi;
@@ -136,6 +128,7 @@ function Overview({
       {figures.kind === 'loading' && <Spinner size="small" label="Kerncijfers laden…" />}
       {figures.kind === 'failed' && <ProblemBar problem={figures.problem} onRetry={figures.reload} />}
       {figures.kind === 'loaded' && <KeyFigures figures={figures.value} />}
+      {/* The lists put before the director ("Aan u voorgelegd") come here, under the key figures. */}
       {children}
       {weekly.kind === 'loading' && <Spinner size="small" label="Weekoverzicht laden…" />}
       {weekly.kind === 'failed' && <ProblemBar problem={weekly.problem} onRetry={weekly.reload} />}

@@ -153,11 +153,9 @@ export default function RegisterTab({ api, onOpenComplaint, director = false, to
                         {daysLeftText(days)}
                       </Badge>
                     )}
-                    {row.status !== 'open' && (
-                      <Badge appearance="outline" color="subtle">
-                        {STATUS_LABELS[row.status] ?? row.status}
-                      </Badge>
-                    )}
+                    <Badge appearance="outline" color={row.status === 'open' ? 'brand' : 'subtle'}>
+                      {STATUS_LABELS[row.status] ?? row.status}
+                    </Badge>
                   </span>
                   {row.subject && <Caption1 className={styles.wrap}>{row.subject}</Caption1>}
                   {row.handler && <Caption1 className={styles.wrap}>Behandelaar: {row.handler}</Caption1>}
