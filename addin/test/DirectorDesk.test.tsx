@@ -180,6 +180,21 @@ describe('the Directeur tab', () => {
     );
   });
 
+  test('what was typed in the settings survives a look at the overview', async () => {
+    const api = fakeApi();
+    api.settings.mockResolvedValue(view(1));
+    renderDesk(api);
+    fireEvent.click(screen.getByRole('tab', { name: 'Instellingen' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Contactpersoon' }), {
+      target: { value: 'mw. B. Jansen' },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Overzicht' }));
+    expect(screen.queryByRole('textbox', { name: 'Contactpersoon' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Instellingen' }));
+    expect(screen.getByRole('textbox', { name: 'Contactpersoon' })).toHaveProperty('value', 'mw. B. Jansen');
+    expect(api.settings).toHaveBeenCalledTimes(1);
+  });
+
   test('settings read-only for whoever may not change them', async () => {
     const api = fakeApi();
     api.settings.mockResolvedValue(view(1));

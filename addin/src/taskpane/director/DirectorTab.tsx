@@ -30,6 +30,7 @@ export interface DirectorTabProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: 'wrap' },
 });
 
@@ -61,7 +62,8 @@ export default function DirectorTab({
         <Tab value="overview">Overzicht</Tab>
         <Tab value="settings">Instellingen</Tab>
       </TabList>
-      {part === 'overview' ? (
+      {/* Both stay mounted, so what was typed in the settings survives a look at the overview. */}
+      <div hidden={part !== 'overview'} className={part === 'overview' ? styles.part : undefined}>
         <Overview
           api={api}
           save={save}
@@ -72,9 +74,10 @@ export default function DirectorTab({
         >
           {children}
         </Overview>
-      ) : (
+      </div>
+      <div hidden={part !== 'settings'} className={part === 'settings' ? styles.part : undefined}>
         <Settings api={api} readOnly={!canChangeSettings} />
-      )}
+      </div>
     </section>
   );
 }

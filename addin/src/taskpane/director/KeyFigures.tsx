@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   dd: { margin: 0, textAlign: 'right', fontWeight: tokens.fontWeightSemibold },
 });
 
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Label and value of every key figure, in the order the director reads them. */
 export function keyFigureRows(f: YearlyFigures): { label: string; value: string }[] {
   const klachten = (n: number): string => countText(n, 'klacht', 'klachten');
@@ -24,7 +26,7 @@ export function keyFigureRows(f: YearlyFigures): { label: string; value: string 
     { label: 'Te laat ingediend', value: klachten(f.late) },
     { label: 'Herhaalde klachten', value: klachten(f.repeats) },
     { label: 'Afgehandeld met overeenstemming', value: percentText(f.agreementRate) },
-    ...f.timeliness.map((t) => ({ label: `${t.label}: op tijd`, value: percentText(t.rate) })),
+    ...f.timeliness.map((t) => ({ label: `${capital(t.label)}: op tijd`, value: percentText(t.rate) })),
     ...f.byWellFounded.map((c) => ({ label: `Beslissing ${c.label}`, value: klachten(c.count) })),
     { label: 'Voorgelegd aan de directeur', value: klachten(f.escalations.complaints) },
     { label: 'Naar de onafhankelijke derde', value: klachten(f.thirdParty.referred) },
