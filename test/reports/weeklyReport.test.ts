@@ -1,4 +1,6 @@
+import { odata, TableClient } from '@azure/data-tables';
 import type { ComplaintView } from '../../domain/src/api/complaintView';
+import { tableNames } from '../../functions/src/adapters/storageClients';
 import { startStack, type Stack } from '../../dev/stack';
 import { apiClient, registrationOf } from '../support/api';
 import { sample, variant } from '../support/samples';
@@ -70,5 +72,28 @@ describe('the weekly summary in the pane', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
     expect((await api.call('GET', '/reports/weekly', { role: 'Medewerker' })).status).toBe(403);
+  });
+});
+
+describe('the register-wide audit', () => {
+  test('reading the weekly summary and saving the recommendations are audited, without their text', async () => {
+    const put = await api.call('PUT', '/reports/yearly/2026/recommendations', {
+      role: 'Directeur',
+      body: { recommendations: 'Vertrouwelijk: planning eerder delen', measuresCarriedOut: [] },
+    });
+    expect(put.status).toBe(200);
+    const watch = TableClient.fromConnectionString(stack.storageConnectionString, tableNames.watch, {
+      allowInsecureConnection: true,
+    });
+    const entries: { action: string; actorName: string; detail: string }[] = [];
+    for await (const row of watch.listEntities<{ data: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${'audit-register'}` },
+    }))
+      entries.push(JSON.parse(row.data) as { action: string; actorName: string; detail: string });
+    expect(entries.filter((e) => e.action === 'weekly-summary').length).toBeGreaterThanOrEqual(3);
+    const saved = entries.find((e) => e.action === 'yearly-recommendations');
+    expect(saved).toMatchObject({ actorName: 'Willem de Graaf' });
+    expect(saved?.detail).toContain('jaar 2026');
+    expect(JSON.stringify(entries)).not.toContain('Vertrouwelijk');
   });
 });
