@@ -35,7 +35,7 @@ export interface RegisterTabProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  search: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  search: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   searchField: { flexGrow: 1, minWidth: 0 },
   list: {
     listStyle: 'none',
@@ -78,29 +78,28 @@ export default function RegisterTab({ api, onOpenComplaint, director = false, to
       <UnreviewedList api={api} />
       <form
         role="search"
-        className={styles.search}
         onSubmit={(e) => {
           e.preventDefault();
           setQuery(typed);
         }}
       >
-        <Field
-          className={styles.searchField}
-          label="Zoek in het register"
-          hint="Nummer, naam, e-mailadres of onderwerp"
-        >
-          <Input
-            type="search"
-            value={typed}
-            onChange={(_, d) => {
-              setTyped(d.value);
-              if (d.value.trim() === '') setQuery('');
-            }}
-          />
+        <Field label="Zoek in het register" hint="Nummer, naam, e-mailadres of onderwerp">
+          {/* The Input takes the field's label and hint from the Field; the button sits beside it. */}
+          <div className={styles.search}>
+            <Input
+              className={styles.searchField}
+              type="search"
+              value={typed}
+              onChange={(_, d) => {
+                setTyped(d.value);
+                if (d.value.trim() === '') setQuery('');
+              }}
+            />
+            <Button type="submit" appearance="primary">
+              Zoeken
+            </Button>
+          </div>
         </Field>
-        <Button type="submit" appearance="primary">
-          Zoeken
-        </Button>
       </form>
       {!searching && (
         <Field label="Toon">
