@@ -7,7 +7,7 @@ import type { KlachtenApi } from '../src/api/klachtenApi';
 import type { MailboxAccess } from '../src/taskpane/mailboxAccess';
 import type { OpenItem } from '../src/office/openMessage';
 import { ApiProblem } from '../src/api/problem';
-import { complaintView, fakeApi, message, summaryOf, tokenFor } from './fakes';
+import { complaintView, fakeApi, message, summaryOf, tokenFor, yearlyFigures } from './fakes';
 
 function mailboxWith(item: OpenItem): MailboxAccess {
   return {
@@ -71,7 +71,7 @@ describe('App (the task pane)', () => {
       deadlines: { acknowledgeBy: '2026-01-02' },
     });
     const api = fakeApi({
-      listComplaints: jest.fn(() => Promise.resolve({ items: [summaryOf(later), summaryOf(sooner)] })),
+      searchComplaints: jest.fn(() => Promise.resolve({ items: [summaryOf(later), summaryOf(sooner)] })),
       getComplaint: jest.fn(() => Promise.resolve(sooner)),
     });
     renderApp(api, 'Klachtbehandelaar');
@@ -81,13 +81,19 @@ describe('App (the task pane)', () => {
       .getAllByRole('button')
       .map((b) => b.textContent?.slice(0, 11));
     expect(numbers).toEqual(['K-2026-0002', 'K-2026-0001']);
-    expect(api.listComplaints).toHaveBeenLastCalledWith({ status: 'open', handler: 'me' });
+    expect(api.searchComplaints).toHaveBeenLastCalledWith({ status: 'open', handler: 'me', sort: 'urgency' });
     fireEvent.click(screen.getByRole('radio', { name: 'Te laat' }));
     await waitFor(() =>
-      expect(api.listComplaints).toHaveBeenLastCalledWith({ status: 'open', overdue: true }),
+      expect(api.searchComplaints).toHaveBeenLastCalledWith({
+        status: 'open',
+        overdue: true,
+        sort: 'urgency',
+      }),
     );
     fireEvent.click(screen.getByRole('radio', { name: 'Alle open' }));
-    await waitFor(() => expect(api.listComplaints).toHaveBeenLastCalledWith({ status: 'open' }));
+    await waitFor(() =>
+      expect(api.searchComplaints).toHaveBeenLastCalledWith({ status: 'open', sort: 'urgency' }),
+    );
     fireEvent.click(
       within(await screen.findByRole('list', { name: 'Open klachten' })).getAllByRole('button')[0]!,
     );
@@ -100,20 +106,30 @@ describe('App (the task pane)', () => {
     renderApp(api, 'Directeur');
     fireEvent.click(await screen.findByRole('tab', { name: 'Directeur' }));
     expect(
-      await screen.findByText('Het jaaroverzicht is nog niet beschikbaar. Probeer het later opnieuw.'),
+      await screen.findByText('De kerncijfers is nog niet beschikbaar. Probeer het later opnieuw.'),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     expect(
       await screen.findByText(
-        'De export van het register is nog niet beschikbaar. Probeer het later opnieuw.',
+        'De export van het register is nu niet beschikbaar. Probeer het later opnieuw.',
       ),
     ).toBeTruthy();
-    api.yearlyReport.mockResolvedValue({ year: 2025, received: 12, closed: 10, agreement: { agreed: 8 } });
+    api.yearlyFigures.mockResolvedValue(yearlyFigures({ year: new Date().getFullYear() - 1, total: 12 }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Jaar' }), {
       target: { value: String(new Date().getFullYear() - 1) },
     });
-    expect(await screen.findByText('Ontvangen')).toBeTruthy();
-    expect(screen.getByText('12')).toBeTruthy();
+    expect(await screen.findByText('Klachten ontvangen')).toBeTruthy();
+    expect(screen.getByText('12 klachten')).toBeTruthy();
+  });
+
+  test('the director starts the register at all open complaints, most urgent first', async () => {
+    const api = fakeApi();
+    renderApp(api, 'Directeur');
+    fireEvent.click(await screen.findByRole('tab', { name: 'Register' }));
+    await waitFor(() =>
+      expect(api.searchComplaints).toHaveBeenLastCalledWith({ status: 'open', sort: 'urgency' }),
+    );
+    expect(screen.getByRole('radio', { name: 'Alle open' })).toHaveProperty('checked', true);
   });
 
   test('an API failure on start shows what went wrong with a retry', async () => {

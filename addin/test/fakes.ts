@@ -1,5 +1,6 @@
 import type { ComplaintSummary, ComplaintView } from '../../domain/src/api/complaintView';
 import type { KlachtenApi } from '../src/api/klachtenApi';
+import type { YearlyFigures } from '../src/api/deskApi';
 import type { OpenMessage } from '../src/office/openMessage';
 import { ApiProblem } from '../src/api/problem';
 
@@ -34,6 +35,14 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     messageText: jest.fn(notDeployed),
     unreviewed: jest.fn(() => Promise.resolve([])),
     dismissUnreviewed: jest.fn(notDeployed),
+    weeklySummary: jest.fn(notDeployed),
+    yearlyFigures: jest.fn(notDeployed),
+    yearlyReportFile: jest.fn(notDeployed),
+    saveRecommendations: jest.fn(notDeployed),
+    settings: jest.fn(notDeployed),
+    saveSettings: jest.fn(notDeployed),
+    searchComplaints: jest.fn(() => Promise.resolve({ items: [] })),
+    dossier: jest.fn(notDeployed),
     ...overrides,
   } as FakeApi;
   return fake;
@@ -103,4 +112,28 @@ export function tokenFor(
 ): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'RS256' })}.${part({ roles: [role], name, preferred_username: address })}.sig`;
+}
+
+/** The yearly figures as `GET /api/reports/yearly?format=json` answers them. */
+export function yearlyFigures(overrides: Partial<YearlyFigures> = {}): YearlyFigures {
+  return {
+    year: 2026,
+    asOf: '2026-07-01',
+    total: 4,
+    open: 1,
+    late: 0,
+    repeats: 0,
+    agreementRate: 0.5,
+    byWellFounded: [{ key: 'gegrond', label: 'gegrond', count: 1 }],
+    timeliness: [{ deadline: 'acknowledgeBy', label: 'Ontvangst bevestigen', rate: 1, overdue: 0 }],
+    escalations: { complaints: 1, total: 1 },
+    thirdParty: { referred: 0, rulings: 0, pending: 0 },
+    measures: {
+      total: 1,
+      pastDue: 0,
+      carriedOut: 0,
+      lines: [{ key: 'K-2026-0001#1', number: 'K-2026-0001', dueOn: '2026-08-01', carriedOut: false }],
+    },
+    ...overrides,
+  };
 }

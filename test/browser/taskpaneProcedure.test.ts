@@ -244,12 +244,8 @@ describe('the task pane in the simulator (320 px)', () => {
       .waitFor();
     await shot('10-register');
     await frame.getByRole('tab', { name: 'Directeur' }).click();
-    await frame.getByRole('heading', { name: /Jaaroverzicht/ }).waitFor();
-    await frame
-      .getByRole('region', { name: 'Directeur' })
-      .getByText(/nog niet beschikbaar|Ontvangen|Totaal/)
-      .first()
-      .waitFor();
+    await frame.getByRole('heading', { name: /Kerncijfers/ }).waitFor();
+    await frame.getByRole('region', { name: 'Directeur' }).getByText('Klachten ontvangen').waitFor();
     await shot('11-directeur');
     await switchRole('Klachtbehandelaar');
   });

@@ -95,7 +95,11 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
       )}
       {!opened && tab === 'register' && (
         <Suspense fallback={loading}>
-          <RegisterTab api={api} onOpenComplaint={(summary) => setOpened(summary.id)} />
+          <RegisterTab
+            api={api}
+            director={identity?.role === 'Directeur'}
+            onOpenComplaint={(s) => setOpened(s.id)}
+          />
         </Suspense>
       )}
       {!opened && tab === 'director' && (

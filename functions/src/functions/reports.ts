@@ -4,6 +4,7 @@ import type { FunctionDefinition } from '../definitions';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
 import { exportRegister } from '../reports/exportRegister';
 import { subjectAccess } from '../reports/subjectAccess';
+import { getWeeklySummary } from '../reports/weeklySummary';
 import { getYearlyReport, recommendationsBody, saveRecommendations } from '../reports/yearlyReport';
 
 const download = (fileName: string, contentType: string, body: Buffer | string): HttpResponseInit => ({
@@ -43,6 +44,10 @@ const getYearly = (services: ServicesFactory): HttpHandler =>
     };
   });
 
+/** `GET /api/reports/weekly`: the summary the last weekly mail carried. */
+const getWeekly = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ services: s, principal }) => json(200, await getWeeklySummary(s, principal)));
+
 /** `PUT /api/reports/yearly/{year}/recommendations`. */
 const putRecommendations = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
@@ -79,6 +84,13 @@ export function reportFunctions(services: ServicesFactory): FunctionDefinition[]
       route: 'reports/yearly',
       methods: ['GET'],
       handler: getYearly(services),
+    },
+    {
+      kind: 'http',
+      name: 'weeklyReport',
+      route: 'reports/weekly',
+      methods: ['GET'],
+      handler: getWeekly(services),
     },
     {
       kind: 'http',

@@ -16,6 +16,8 @@ import { weeklyCard } from './teamsCard';
 import type { TeamsNotifier } from '../app/ports/teamsNotifier';
 import { weeklyFigures, type WeeklyFigures } from './weeklyFigures';
 import { percent } from './yearlyAnalysis';
+import type { Principal } from '../shared/principal';
+import { requireDirector } from './reportAccess';
 
 export interface WeeklyDeps {
   index: ComplaintIndex;
@@ -58,7 +60,7 @@ export async function runWeeklySummary(deps: WeeklyDeps): Promise<WeeklyOutcome>
   const teamsClaimed = await deps.watch.claim('weekly', teamsKey, now);
   if (!mailClaimed && !teamsClaimed) return { kind: 'alreadyDone', week: week.key };
 
-  const reported = isoWeekOf(addDays(week.monday, -7));
+  const reported = reportedWeek(moment.date);
   let figures: WeeklyFigures;
   try {
     figures = await computeFigures(deps, reported.key, reported.monday, reported.sunday, moment.date);
@@ -90,8 +92,54 @@ export async function runWeeklySummary(deps: WeeklyDeps): Promise<WeeklyOutcome>
   return { kind: 'done', week: reported.key, mail, teams, figures };
 }
 
+/** The week a summary sent in the week of `date` reports on: the ISO week before. */
+const reportedWeek = (date: WeeklyFigures['from']): ReturnType<typeof isoWeekOf> =>
+  isoWeekOf(addDays(isoWeekOf(date).monday, -7));
+
+/** What `GET /api/reports/weekly` needs: the figures' sources, not the mail and the card. */
+export type WeeklyReadDeps = Pick<WeeklyDeps, 'index' | 'complaints' | 'archive' | 'watch' | 'clock'>;
+
+/** The summary as the director's mail shows it: the figures and the mail's own label/value lines. */
+export interface WeeklySummaryView {
+  week: string;
+  from: WeeklyFigures['from'];
+  to: WeeklyFigures['to'];
+  figures: WeeklyFigures;
+  lines: { label: string; value: string }[];
+}
+
+/**
+ * `GET /api/reports/weekly` (Directeur): the summary of the week the last Monday mail reported on (before Monday
+ * 08:00 that is still the week before), with the same figures and labels as the mail; counts only, audited.
+ */
+export async function getWeeklySummary(
+  deps: WeeklyReadDeps,
+  principal: Principal,
+): Promise<WeeklySummaryView> {
+  requireDirector(principal);
+  const now = deps.clock.now();
+  const moment = amsterdamMoment(now);
+  const mailedIn = moment.weekday === 1 && moment.hour < WEEKLY_HOUR ? addDays(moment.date, -7) : moment.date;
+  const reported = reportedWeek(mailedIn);
+  const figures = await computeFigures(deps, reported.key, reported.monday, reported.sunday, moment.date);
+  await deps.watch.audit({
+    at: now.toISOString(),
+    actorId: principal.id,
+    actorName: principal.name,
+    action: 'weekly-summary',
+    detail: `week ${reported.key}`,
+  });
+  return {
+    week: reported.key,
+    from: reported.monday,
+    to: reported.sunday,
+    figures,
+    lines: weeklyLines(figures).map(([label, value]) => ({ label, value })),
+  };
+}
+
 async function computeFigures(
-  deps: WeeklyDeps,
+  deps: WeeklyReadDeps,
   week: string,
   from: WeeklyFigures['from'],
   to: WeeklyFigures['to'],
@@ -117,8 +165,9 @@ async function computeFigures(
   });
 }
 
-export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisation: string): string {
-  const rows: [string, string][] = [
+/** The mail's lines, label and value; the pane shows the same. */
+export function weeklyLines(f: WeeklyFigures): [string, string][] {
+  return [
     ['Nieuw deze week', String(f.newCount)],
     ['Afgesloten deze week', String(f.closed)],
     ['Open', String(f.open)],
@@ -131,6 +180,10 @@ export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisati
     ['Geanonimiseerd deze week (bewaartermijn verstreken)', String(f.anonymised)],
     ['Nog niet beoordeeld (e-mails in de klachtenmailbox)', String(f.unreviewed)],
   ];
+}
+
+export function weeklyMailHtml(f: WeeklyFigures, registerUrl: string, organisation: string): string {
+  const rows = weeklyLines(f);
   return mailDocument(
     `Weekoverzicht klachtenregister ${formatDutchDate(f.from)} t/m ${formatDutchDate(f.to)}`,
     `<p>Weekoverzicht van het klachtenregister van ${escapeHtml(organisation)}, ${escapeHtml(formatDutchDate(f.from))} t/m ${escapeHtml(formatDutchDate(f.to))}.</p>` +

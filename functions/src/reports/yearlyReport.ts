@@ -110,6 +110,14 @@ export async function saveRecommendations(
     savedBy: principal.name,
   };
   await services.watch.saveYearlyNotes(year, notes);
+  // The length only: the text itself is in the saved notes, and an audit line carries no free text.
+  await services.watch.audit({
+    at: notes.savedAt,
+    actorId: principal.id,
+    actorName: principal.name,
+    action: 'yearly-recommendations',
+    detail: `jaar ${year}, ${notes.recommendations.length} tekens, ${notes.measuresCarriedOut.length} maatregelen uitgevoerd`,
+  });
   return notes;
 }
 

@@ -27,6 +27,7 @@ import { termLabel } from '../model/registrationChoices';
 import { Deadlines } from './Deadlines';
 import { LetterPreviews, type LetterRef } from './LetterPreviews';
 import { RegisterRecord } from './RegisterRecord';
+import { DossierDownload } from './DossierDownload';
 import { StepRecorder } from './StepRecorder';
 import { Timeline } from './Timeline';
 import { ConversationList } from '../conversation/ConversationList';
@@ -247,6 +248,7 @@ export default function ComplaintPanel({
       <ConversationList api={api} complaintId={view.id} etag={view.etag} newMessage={view.newMessage} />
       <Divider />
       <RegisterRecord register={view.register} />
+      <DossierDownload complaintId={view.id} number={view.number} load={(id) => api.dossier(id)} />
       <Divider />
       <LetterPreviews
         letters={letters}

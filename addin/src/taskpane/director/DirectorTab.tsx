@@ -1,183 +1,183 @@
-import { useEffect, useState } from 'react';
-import {
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import type { KlachtenApi, YearlyReport } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import { useCallback, useState, type ReactNode } from 'react';
+import { Field, makeStyles, Select, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import type { KlachtenApi } from '../../api/klachtenApi';
+import { ProblemBar } from '../ProblemBar';
+import { saveFile } from '../conversation/saveFile';
+import { FileActions } from './FileActions';
+import { KeyFigures } from './KeyFigures';
+import { openDocument } from './openDocument';
+import { Recommendations } from './Recommendations';
+import { SettingsForm } from './SettingsForm';
+import { useLoad } from './useLoad';
+import { useSettingsForm } from './useSettingsForm';
+import { WeeklySummaryCard } from './WeeklySummaryCard';
+
+/** The whole client: the lists added under the key figures need their own calls. */
+export type DirectorApi = KlachtenApi;
 
 export interface DirectorTabProps {
-  api: KlachtenApi;
-  /** Saves a downloaded file (an `<a download>` in the browser); a prop so tests need no DOM download. */
+  api: DirectorApi;
+  /** Saves a downloaded file; a prop so tests need no DOM download. */
   save?: (blob: Blob, fileName: string) => void;
+  /** Shows the yearly report's HTML in a new window. */
+  open?: (blob: Blob, fileName: string) => void;
   year?: number;
+  /** Only the director changes the settings (the API refuses others). */
+  canChangeSettings?: boolean;
+  /** Lists shown under the key figures ("Aan u voorgelegd"). */
+  children?: ReactNode;
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  figures: { margin: 0, display: 'grid', gridTemplateColumns: '1fr auto', gap: tokens.spacingVerticalXS },
-  dd: { margin: 0, textAlign: 'right' },
-  text: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: 'wrap' },
 });
 
-const calm = (what: string): string => `${what} is nog niet beschikbaar. Probeer het later opnieuw.`;
+type Part = 'overview' | 'settings';
 
-const describe = (error: unknown, what: string): string =>
-  error instanceof ApiProblem
-    ? error.status === 404
-      ? calm(what)
-      : error.title
-    : `${what} kon niet worden geladen.`;
-
-const LABELS: Record<string, string> = {
-  received: 'Ontvangen',
-  registered: 'Geregistreerd',
-  total: 'Totaal',
-  open: 'Open',
-  closed: 'Afgesloten',
-  late: 'Te laat ingediend',
-  inadmissible: 'Niet-ontvankelijk',
-  onTime: 'Op tijd afgehandeld',
-  overdue: 'Over de termijn',
-  agreed: 'Overeenstemming',
-  notAgreed: 'Geen overeenstemming',
-  escalations: 'Voorgelegd aan directeur',
-  extensions: 'Verlengingen',
-  thirdPartyRulings: 'Bindende uitspraken',
-  measures: 'Maatregelen',
-};
-
-/** Flattens the report into label/value rows: the API owns its shape, the pane shows what it gets. */
-export function reportRows(report: YearlyReport, prefix = ''): { label: string; value: string }[] {
-  const rows: { label: string; value: string }[] = [];
-  for (const [key, value] of Object.entries(report)) {
-    const label = prefix ? `${prefix} — ${LABELS[key] ?? key}` : (LABELS[key] ?? key);
-    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-      if (key === 'year' || key === 'recommendations') continue;
-      rows.push({ label, value: String(value) });
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      rows.push(...reportRows(value as YearlyReport, label));
-    }
-  }
-  return rows;
-}
-
-function saveWithLink(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The director's tab: this year's figures and analysis (R16) and the register export for an auditor. */
-export default function DirectorTab({ api, save = saveWithLink, year: initialYear }: DirectorTabProps) {
+/** The director's desk: the figures, the weekly summary, the yearly report and recommendations, the export, the settings. */
+export default function DirectorTab({
+  api,
+  save = saveFile,
+  open = openDocument,
+  year: initialYear,
+  canChangeSettings = true,
+  children,
+}: DirectorTabProps) {
   const styles = useStyles();
   const thisYear = initialYear ?? new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [report, setReport] = useState<YearlyReport | null>(null);
-  const [reportNote, setReportNote] = useState<string | null>(null);
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
-  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [part, setPart] = useState<Part>('overview');
 
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setReportNote(null);
-    api.yearlyReport(year).then(
-      (r) => live && setReport(r),
-      (error: unknown) => live && setReportNote(describe(error, 'Het jaaroverzicht')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, year]);
-
-  async function download(format: 'csv' | 'xlsx'): Promise<void> {
-    setExporting(format);
-    setExportNote(null);
-    try {
-      const file = await api.exportRegister(year, format);
-      save(file.blob, file.fileName);
-    } catch (error) {
-      setExportNote(describe(error, 'De export van het register'));
-    } finally {
-      setExporting(null);
-    }
-  }
-
-  const recommendations = report?.['recommendations'];
   return (
     <section className={styles.root} aria-label="Directeur">
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={part}
+        onTabSelect={(_, d) => setPart(d.value as Part)}
+        aria-label="Onderdelen van de directeur"
+      >
+        <Tab value="overview">Overzicht</Tab>
+        <Tab value="settings">Instellingen</Tab>
+      </TabList>
+      {/* Both stay mounted, so what was typed in the settings survives a look at the overview. */}
+      <div hidden={part !== 'overview'} className={part === 'overview' ? styles.part : undefined}>
+        <Overview
+          api={api}
+          save={save}
+          open={open}
+          year={year}
+          years={[thisYear, thisYear - 1, thisYear - 2]}
+          onYear={setYear}
+        >
+          {children}
+        </Overview>
+      </div>
+      <div hidden={part !== 'settings'} className={part === 'settings' ? styles.part : undefined}>
+        <Settings api={api} readOnly={!canChangeSettings} />
+      </div>
+    </section>
+  );
+}
+
+function Settings({ api, readOnly }: { api: DirectorApi; readOnly: boolean }) {
+  const load = useCallback(() => api.settings(), [api]);
+  const store = useCallback(
+    (etag: string, settings: Parameters<DirectorApi['saveSettings']>[1]) => api.saveSettings(etag, settings),
+    [api],
+  );
+  const form = useSettingsForm({ load, save: store });
+  return <SettingsForm form={form} readOnly={readOnly} />;
+}
+
+function Overview({
+  api,
+  save,
+  open,
+  year,
+  years,
+  onYear,
+  children,
+}: {
+  api: DirectorApi;
+  save: (blob: Blob, fileName: string) => void;
+  open: (blob: Blob, fileName: string) => void;
+  year: number;
+  years: number[];
+  onYear: (year: number) => void;
+  children?: ReactNode;
+}) {
+  const figures = useLoad(
+    useCallback(() => api.yearlyFigures(year), [api, year]),
+    'De kerncijfers',
+  );
+  const weekly = useLoad(
+    useCallback(() => api.weeklySummary(), [api]),
+    'Het weekoverzicht',
+  );
+  return (
+    <>
       <Field label="Jaar">
-        <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
-          {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+        <Select value={String(year)} onChange={(_, d) => onYear(Number(d.value))}>
+          {years.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </Select>
       </Field>
-      <Text as="h2" weight="semibold" size={400}>
-        Jaaroverzicht {year}
-      </Text>
-      {!report && !reportNote && <Spinner size="small" label="Cijfers laden…" />}
-      {reportNote && (
-        <MessageBar intent="info">
-          <MessageBarBody>{reportNote}</MessageBarBody>
-        </MessageBar>
+      {figures.kind === 'loading' && <Spinner size="small" label="Kerncijfers laden…" />}
+      {figures.kind === 'failed' && <ProblemBar problem={figures.problem} onRetry={figures.reload} />}
+      {figures.kind === 'loaded' && <KeyFigures figures={figures.value} />}
+      {/* The lists put before the director ("Aan u voorgelegd") come here, under the key figures. */}
+      {children}
+      {weekly.kind === 'loading' && <Spinner size="small" label="Weekoverzicht laden…" />}
+      {weekly.kind === 'failed' && <ProblemBar problem={weekly.problem} onRetry={weekly.reload} />}
+      {weekly.kind === 'loaded' && <WeeklySummaryCard summary={weekly.value} />}
+      <FileActions
+        heading={`Jaarrapport ${year}`}
+        description="De jaaranalyse met grafieken en uw aanbevelingen; de gegevens ook als Excel."
+        what="Het jaarrapport"
+        actions={[
+          {
+            label: 'Jaarrapport openen',
+            run: async () => {
+              const file = await api.yearlyReportFile(year, 'html');
+              open(file.blob, file.fileName);
+            },
+          },
+          {
+            label: 'Jaarrapport als Excel',
+            run: async () => {
+              const file = await api.yearlyReportFile(year, 'xlsx');
+              save(file.blob, file.fileName);
+            },
+          },
+        ]}
+      />
+      {figures.kind === 'loaded' && (
+        <Recommendations
+          key={year}
+          year={year}
+          notes={figures.value.notes}
+          measures={figures.value.measures.lines}
+          onSave={(text, carried) => api.saveRecommendations(year, text, carried)}
+        />
       )}
-      {report && (
-        <dl className={styles.figures} aria-label={`Cijfers ${year}`}>
-          {reportRows(report).map((row) => [
-            <dt key={`${row.label}-t`}>{row.label}</dt>,
-            <dd key={`${row.label}-d`} className={styles.dd}>
-              {row.value}
-            </dd>,
-          ])}
-        </dl>
-      )}
-      {Array.isArray(recommendations) && recommendations.length > 0 && (
-        <>
-          <Text as="h3" weight="semibold">
-            Aanbevelingen
-          </Text>
-          <ul>
-            {recommendations.map((r, i) => (
-              <li key={i} className={styles.text}>
-                {typeof r === 'string' ? r : JSON.stringify(r)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <Text as="h2" weight="semibold" size={400}>
-        Registerexport
-      </Text>
-      <Caption1>Voor de auditor: alle klachten van {year} met de registergegevens.</Caption1>
-      <div className={styles.actions}>
-        <Button disabled={exporting !== null} onClick={() => void download('csv')}>
-          {exporting === 'csv' ? 'Bezig…' : 'Download CSV'}
-        </Button>
-        <Button disabled={exporting !== null} onClick={() => void download('xlsx')}>
-          {exporting === 'xlsx' ? 'Bezig…' : 'Download Excel'}
-        </Button>
-      </div>
-      {exportNote && (
-        <MessageBar intent="info">
-          <MessageBarBody>{exportNote}</MessageBarBody>
-        </MessageBar>
-      )}
-    </section>
+      <FileActions
+        heading="Registerexport"
+        description={`Voor de auditor: alle klachten van ${year} met de registergegevens.`}
+        what="De export van het register"
+        actions={(['csv', 'xlsx'] as const).map((format) => ({
+          label: format === 'csv' ? 'Download CSV' : 'Download Excel',
+          run: async () => {
+            const file = await api.exportRegister(year, format);
+            save(file.blob, file.fileName);
+          },
+        }))}
+      />
+    </>
   );
 }

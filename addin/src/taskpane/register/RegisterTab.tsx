@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Badge,
   Button,
   Caption1,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -14,23 +15,28 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ComplaintSummary } from '../../../../domain/src/api/complaintView';
-import type { ComplaintQuery, KlachtenApi } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import type { KlachtenApi } from '../../api/klachtenApi';
+import type { RegisterSearch } from '../../api/deskApi';
 import { ProblemBar } from '../ProblemBar';
 import { amsterdamDate, daysBetween, daysLeftText, deadlineTone, formatDate } from '../model/dates';
-import { nextDeadline } from '../complaint/Deadlines';
+import { STATUS_LABELS } from './registerRow';
 import { UnreviewedList } from './UnreviewedList';
+import { useRegister, type RegisterFilter } from './useRegister';
 
-export type RegisterFilter = 'mine' | 'all' | 'overdue';
+export type { RegisterFilter } from './useRegister';
 
 export interface RegisterTabProps {
   api: KlachtenApi;
-  onOpenComplaint: (summary: ComplaintSummary) => void;
+  onOpenComplaint: (summary: Pick<ComplaintSummary, 'id' | 'number' | 'status'>) => void;
+  /** The director starts at all open complaints, the most urgent first; a handler at their own. */
+  director?: boolean;
   today?: string;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  search: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  searchField: { flexGrow: 1, minWidth: 0 },
   list: {
     listStyle: 'none',
     margin: 0,
@@ -48,87 +54,68 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
+    minWidth: 0,
   },
   line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  subject: { wordBreak: 'break-word' },
+  wrap: { wordBreak: 'break-word' },
 });
-
-const queries: Record<RegisterFilter, ComplaintQuery> = {
-  mine: { status: 'open', handler: 'me' },
-  all: { status: 'open' },
-  overdue: { status: 'open', overdue: true },
-};
 
 const toneColor = { overdue: 'danger', near: 'warning', later: 'informative' } as const;
 
-/** Sorts open complaints by their next deadline, those without one last. */
-export function byNextDeadline(a: ComplaintSummary, b: ComplaintSummary): number {
-  const da = nextDeadline(a.view) ?? '9999-12-31';
-  const db = nextDeadline(b.view) ?? '9999-12-31';
-  return da < db ? -1 : da > db ? 1 : a.number.localeCompare(b.number);
-}
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; items: ComplaintSummary[]; continuationToken?: string | undefined; more: boolean }
-  | { kind: 'unavailable' }
-  | { kind: 'failed'; problem: ApiProblem };
-
-/** The register: open complaints, the most urgent first, with mine / all / overdue filters. */
-export default function RegisterTab({ api, onOpenComplaint, today }: RegisterTabProps) {
+/** The register: a search over number, name, address and subject, and the open complaints, most urgent first. */
+export default function RegisterTab({ api, onOpenComplaint, director = false, today }: RegisterTabProps) {
   const styles = useStyles();
-  const [filter, setFilter] = useState<RegisterFilter>('mine');
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [filter, setFilter] = useState<RegisterFilter>(director ? 'all' : 'mine');
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const search = useCallback((s: RegisterSearch) => api.searchComplaints(s), [api]);
+  const { state, load } = useRegister(search, filter, query);
   const day = today ?? amsterdamDate(new Date());
-
-  const load = useCallback(
-    async (previous: ComplaintSummary[] = [], continuationToken?: string) => {
-      if (previous.length === 0) setState({ kind: 'loading' });
-      else setState({ kind: 'loaded', items: previous, continuationToken, more: true });
-      try {
-        const page = await api.listComplaints({
-          ...queries[filter],
-          ...(continuationToken ? { continuationToken } : {}),
-        });
-        setState({
-          kind: 'loaded',
-          items: [...previous, ...page.items].sort(byNextDeadline),
-          continuationToken: page.continuationToken,
-          more: false,
-        });
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 404) return setState({ kind: 'unavailable' });
-        setState({
-          kind: 'failed',
-          problem:
-            error instanceof ApiProblem
-              ? error
-              : new ApiProblem(0, 'about:blank', 'Het register kon niet worden geladen.'),
-        });
-      }
-    },
-    [api, filter],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const searching = query.trim() !== '';
 
   return (
     <section className={styles.root} aria-label="Register">
       <UnreviewedList api={api} />
-      <Field label="Toon">
-        <RadioGroup
-          layout="horizontal"
-          value={filter}
-          onChange={(_, d) => setFilter(d.value as RegisterFilter)}
-        >
-          <Radio value="mine" label="Mijn klachten" />
-          <Radio value="all" label="Alle open" />
-          <Radio value="overdue" label="Te laat" />
-        </RadioGroup>
-      </Field>
-      {state.kind === 'loading' && <Spinner size="small" label="Register laden…" />}
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(typed);
+        }}
+      >
+        <Field label="Zoek in het register" hint="Nummer, naam, e-mailadres of onderwerp">
+          {/* The Input takes the field's label and hint from the Field; the button sits beside it. */}
+          <div className={styles.search}>
+            <Input
+              className={styles.searchField}
+              type="search"
+              value={typed}
+              onChange={(_, d) => {
+                setTyped(d.value);
+                if (d.value.trim() === '') setQuery('');
+              }}
+            />
+            <Button type="submit" appearance="primary">
+              Zoeken
+            </Button>
+          </div>
+        </Field>
+      </form>
+      {!searching && (
+        <Field label="Toon">
+          <RadioGroup
+            layout="horizontal"
+            value={filter}
+            onChange={(_, d) => setFilter(d.value as RegisterFilter)}
+          >
+            <Radio value="mine" label="Mijn klachten" />
+            <Radio value="all" label="Alle open" />
+            <Radio value="overdue" label="Te laat" />
+          </RadioGroup>
+        </Field>
+      )}
+      {!searching && filter !== 'mine' && <Caption1>Meest urgent eerst.</Caption1>}
+      {state.kind === 'loading' && <Spinner size="small" label={searching ? 'Zoeken…' : 'Register laden…'} />}
       {state.kind === 'failed' && <ProblemBar problem={state.problem} onRetry={() => void load()} />}
       {state.kind === 'unavailable' && (
         <MessageBar intent="info">
@@ -137,27 +124,45 @@ export default function RegisterTab({ api, onOpenComplaint, today }: RegisterTab
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === 'loaded' && state.items.length === 0 && (
-        <Caption1>{filter === 'overdue' ? 'Geen klachten over de termijn.' : 'Geen open klachten.'}</Caption1>
+      {state.kind === 'loaded' && state.rows.length === 0 && (
+        <Caption1 role="status">
+          {searching
+            ? 'Geen klachten gevonden.'
+            : filter === 'overdue'
+              ? 'Geen klachten over de termijn.'
+              : 'Geen open klachten.'}
+        </Caption1>
       )}
-      {state.kind === 'loaded' && state.items.length > 0 && (
-        <ul className={styles.list} aria-label="Open klachten">
-          {state.items.map((item) => {
-            const next = nextDeadline(item.view);
-            const days = next ? daysBetween(day, next) : undefined;
+      {state.kind === 'loaded' && state.rows.length > 0 && (
+        <ul className={styles.list} aria-label={searching ? 'Gevonden klachten' : 'Open klachten'}>
+          {state.rows.map((row) => {
+            const days = row.next && row.status === 'open' ? daysBetween(day, row.next.date) : undefined;
             return (
-              <li key={item.id}>
-                <Button appearance="subtle" className={styles.item} onClick={() => onOpenComplaint(item)}>
+              <li key={row.id}>
+                <Button
+                  appearance="subtle"
+                  className={styles.item}
+                  onClick={() => onOpenComplaint({ id: row.id, number: row.number, status: row.status })}
+                >
                   <span className={styles.line}>
-                    <Text weight="semibold">{item.number}</Text>
+                    <Text weight="semibold">{row.number}</Text>
+                    {row.complainant && <Text className={styles.wrap}>{row.complainant}</Text>}
                     {days !== undefined && (
                       <Badge appearance="tint" color={toneColor[deadlineTone(days)]}>
                         {daysLeftText(days)}
                       </Badge>
                     )}
+                    <Badge appearance="outline" color={row.status === 'open' ? 'brand' : 'subtle'}>
+                      {STATUS_LABELS[row.status] ?? row.status}
+                    </Badge>
                   </span>
-                  {item.view && <Caption1 className={styles.subject}>{item.view.subject}</Caption1>}
-                  {next && <Caption1>Eerstvolgende termijn: {formatDate(next)}</Caption1>}
+                  {row.subject && <Caption1 className={styles.wrap}>{row.subject}</Caption1>}
+                  {row.handler && <Caption1 className={styles.wrap}>Behandelaar: {row.handler}</Caption1>}
+                  {row.next && (
+                    <Caption1>
+                      {row.next.label}: {formatDate(row.next.date)}
+                    </Caption1>
+                  )}
                 </Button>
               </li>
             );
@@ -165,7 +170,7 @@ export default function RegisterTab({ api, onOpenComplaint, today }: RegisterTab
         </ul>
       )}
       {state.kind === 'loaded' && state.continuationToken && (
-        <Button disabled={state.more} onClick={() => void load(state.items, state.continuationToken)}>
+        <Button disabled={state.more} onClick={() => void load(state.rows, state.continuationToken)}>
           Meer laden
         </Button>
       )}
