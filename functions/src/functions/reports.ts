@@ -46,7 +46,9 @@ const getYearly = (services: ServicesFactory): HttpHandler =>
 
 /** `GET /api/reports/weekly`: the summary the last weekly mail carried. */
 const getWeekly = (services: ServicesFactory): HttpHandler =>
-  endpoint(services, async ({ services: s, principal }) => json(200, await getWeeklySummary(s, principal)));
+  endpoint(services, async ({ services: s, principal }) =>
+    json(200, await getWeeklySummary({ ...s, mailbox: s.conversation.mailboxStore }, principal)),
+  );
 
 /** `PUT /api/reports/yearly/{year}/recommendations`. */
 const putRecommendations = (services: ServicesFactory): HttpHandler =>

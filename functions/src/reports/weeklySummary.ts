@@ -97,7 +97,10 @@ const reportedWeek = (date: WeeklyFigures['from']): ReturnType<typeof isoWeekOf>
   isoWeekOf(addDays(isoWeekOf(date).monday, -7));
 
 /** What `GET /api/reports/weekly` needs: the figures' sources, not the mail and the card. */
-export type WeeklyReadDeps = Pick<WeeklyDeps, 'index' | 'complaints' | 'archive' | 'watch' | 'clock'>;
+export type WeeklyReadDeps = Pick<
+  WeeklyDeps,
+  'index' | 'complaints' | 'archive' | 'watch' | 'clock' | 'mailbox'
+>;
 
 /** The summary as the director's mail shows it: the figures and the mail's own label/value lines. */
 export interface WeeklySummaryView {
