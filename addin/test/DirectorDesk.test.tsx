@@ -139,7 +139,9 @@ describe('the Directeur tab', () => {
       .mockResolvedValueOnce(view(4, settings({ reminderWorkingDays: 5 })));
     api.saveSettings
       .mockRejectedValueOnce(new ApiProblem(412, 'urn:klachtenregister:problem:stale', 'Iemand anders …'))
-      .mockImplementationOnce((_etag, s) => Promise.resolve({ ...view(5, s), deadlinesMoved: 2 }));
+      .mockImplementationOnce((_etag, s) =>
+        Promise.resolve({ ...view(5, s), deadlinesMoved: 2, deadlinesFailed: 0 }),
+      );
     renderDesk(api);
     fireEvent.click(screen.getByRole('tab', { name: 'Instellingen' }));
 

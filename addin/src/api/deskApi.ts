@@ -51,16 +51,8 @@ export interface YearlyNotes {
   savedBy: string;
 }
 
-/** `GET /api/settings`. */
-export interface SettingsView {
-  version: number;
-  etag: string;
-  settings: OrganisationSettings;
-  savedAt?: string;
-  savedBy?: string;
-  /** After a save: how many complaints' pending deadlines the new calendar moved. */
-  deadlinesMoved?: number;
-}
+import type { SavedSettingsView, SettingsView } from '../../../domain/src/api/settings';
+export type { SavedSettingsView, SettingsView };
 
 /** The register's search (`GET /api/complaints?q=…&sort=urgency`). */
 export interface RegisterSearch {
@@ -84,7 +76,7 @@ export interface DeskApi {
   ): Promise<YearlyNotes>;
   settings(): Promise<SettingsView>;
   /** Saves on the version `etag` (412 when someone saved in between). */
-  saveSettings(etag: string, settings: OrganisationSettings): Promise<SettingsView>;
+  saveSettings(etag: string, settings: OrganisationSettings): Promise<SavedSettingsView>;
   searchComplaints(
     search: RegisterSearch,
   ): Promise<{ items: ComplaintSummary[]; continuationToken?: string }>;
@@ -141,7 +133,7 @@ export function deskCalls(call: Call): DeskApi {
       return { ...view, etag: response.headers.get('etag') ?? view.etag };
     },
     saveSettings: (etag, settings) =>
-      sendJson<SettingsView>('PUT', '/settings', settings, { 'if-match': etag }),
+      sendJson<SavedSettingsView>('PUT', '/settings', settings, { 'if-match': etag }),
     searchComplaints: (search) => {
       const params = new URLSearchParams();
       const q = search.q?.trim();

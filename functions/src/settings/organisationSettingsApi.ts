@@ -12,15 +12,9 @@ import type { ReapplyDeps } from './reapplySettings';
 import { reapplySettings } from './reapplySettings';
 import type { SettingsSource } from './settingsSource';
 import type { SettingsStore } from '../app/ports/settingsStore';
+import type { SavedSettingsView, SettingsView } from '../../../domain/src/api/settings';
 
-/** The API's view of the settings; `etag` is the version as the `ETag` / `If-Match` header carries it. */
-export interface SettingsView {
-  version: number;
-  etag: string;
-  settings: OrganisationSettings;
-  savedAt?: string;
-  savedBy?: string;
-}
+export type { SettingsView } from '../../../domain/src/api/settings';
 
 export const settingsEtag = (version: number): string => `"settings-${version}"`;
 
@@ -68,7 +62,7 @@ export async function writeSettings(
   principal: Principal,
   ifMatch: string | null,
   body: unknown,
-): Promise<SettingsView & { deadlinesMoved: number; deadlinesFailed: number }> {
+): Promise<SavedSettingsView> {
   if (!principal.roles.includes('Directeur'))
     throw new AppError('forbidden', 'forbidden', 'Alleen de directeur mag de instellingen wijzigen.');
   if (!ifMatch)

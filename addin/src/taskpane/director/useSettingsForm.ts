@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrganisationSettings } from '../../../../domain/src/organisationSettings';
-import type { SettingsView } from '../../api/deskApi';
+import type { SavedSettingsView, SettingsView } from '../../api/deskApi';
 import { ApiProblem } from '../../api/problem';
 import {
   FIELD_LABELS,
@@ -14,7 +14,7 @@ import {
 
 export interface SettingsFormDeps {
   load: () => Promise<SettingsView>;
-  save: (etag: string, settings: OrganisationSettings) => Promise<SettingsView>;
+  save: (etag: string, settings: OrganisationSettings) => Promise<SavedSettingsView>;
 }
 
 export type SettingsNote = { intent: 'success' | 'warning' | 'error'; text: string };
@@ -98,7 +98,7 @@ export function useSettingsForm({ load, save }: SettingsFormDeps): SettingsForm 
       setView(saved);
       setBase(toDraft(saved.settings));
       setDraft(toDraft(saved.settings));
-      const moved = saved.deadlinesMoved ?? 0;
+      const moved = saved.deadlinesMoved;
       setNote({
         intent: 'success',
         text:
