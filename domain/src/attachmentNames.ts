@@ -15,3 +15,25 @@ export function uniqueAttachmentNames(names: readonly string[]): string[] {
     return candidate;
   });
 }
+
+/** Names Windows refuses for a file, whatever the extension. */
+const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+
+/**
+ * A name that is safe as a file name inside an archive on any system: no path (slashes, `..`), none of
+ * `\ / : * ? " < > |`, no control characters, no leading or trailing dots or spaces, no reserved device name,
+ * at most 120 characters with the extension kept. What the text policy admitted is still shown as it was; only
+ * the name inside the archive changes.
+ */
+export function safeFileName(name: string, fallback = 'bestand'): string {
+  // eslint-disable-next-line no-control-regex
+  let safe = name.replace(/[\u0000-\u001f\u007f-\u009f\\/:*?"<>|]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '');
+  if (safe === '') safe = fallback;
+  if (reservedNames.test(safe)) safe = `_${safe}`;
+  if (safe.length > 120) {
+    const dot = safe.lastIndexOf('.');
+    const ext = dot > 0 && safe.length - dot <= 10 ? safe.slice(dot) : '';
+    safe = safe.slice(0, 120 - ext.length) + ext;
+  }
+  return safe;
+}

@@ -4,6 +4,7 @@ import { health } from './functions/health';
 import {
   getAttachmentHandler,
   getAudit,
+  getDossier,
   getComplaintById,
   getSimilar,
   listComplaintsHandler,
@@ -90,6 +91,13 @@ export function createFunctionDefinitions(services: ServicesFactory): FunctionDe
       route: 'complaints/{id}/audit',
       methods: ['GET'],
       handler: getAudit(services),
+    },
+    {
+      kind: 'http',
+      name: 'complaintDossier',
+      route: 'complaints/{id}/dossier',
+      methods: ['GET'],
+      handler: getDossier(services),
     },
     ...letterFunctions(services),
     ...timerFunctions(services),

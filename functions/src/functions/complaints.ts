@@ -13,6 +13,7 @@ import { listComplaints, voidedItem } from '../app/listComplaints';
 import { candidateComplaints } from '../app/conversation/conversationQueries';
 import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
+import { complaintDossier } from '../reports/complaintDossier';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
 import { deliverSoon, leftUnchanged } from '../letters/deliverSoon';
 import type { KnownComplaint } from '../letters/deliverLetters';
@@ -153,3 +154,24 @@ export const getAudit = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) =>
     json(200, { items: await getAuditTrail(s, principal, param(request, 'id')) }),
   );
+
+/** `GET /api/complaints/{id}/dossier`: the complaint's dossier as one ZIP (handlers and the director; audited). */
+export const getDossier = (services: ServicesFactory): HttpHandler =>
+  endpoint(services, async ({ request, services: s, principal }) => {
+    const dossier = await complaintDossier(
+      { ...s, evidence: s.conversation.evidence, mailboxStore: s.conversation.mailboxStore },
+      principal,
+      param(request, 'id'),
+    );
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'application/zip',
+        'content-length': String(dossier.zip.length),
+        'content-disposition': `attachment; filename="dossier-${dossier.number}.zip"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+      body: dossier.zip,
+    };
+  });
