@@ -13,7 +13,7 @@ import type { FileStore } from '../app/ports/fileStore';
 import type { EvidenceStore, MailboxStore } from '../app/ports/mailboxPorts';
 import { letterSettingsFrom } from '../letters/letterSettings';
 import type { LetterQueryDeps } from '../letters/letterQueries';
-import { parseOutboxEntry } from '../letters/outboxEntry';
+import { isLetterEntry } from '../app/ports/outboxEntry';
 import { renderLetter } from '../letters/renderLetter';
 import { escapeHtml } from '../shared/escape';
 import type { Principal } from '../shared/principal';
@@ -143,8 +143,8 @@ export async function complaintDossier(
 
   const settings = letterSettingsFrom(deps.config, deps.procedure.settings);
   for (const record of outbox) {
-    const entry = parseOutboxEntry(record.data);
-    if (!entry || entry.status !== 'sent') continue;
+    const entry = record.data;
+    if (!isLetterEntry(entry) || entry.status !== 'sent') continue;
     const rendered = renderLetter(entry.letter, doc.state, settings, {
       ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
     });
