@@ -33,6 +33,11 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     originalMessage: jest.fn(notDeployed),
     unreviewed: jest.fn(() => Promise.resolve([])),
     dismissUnreviewed: jest.fn(notDeployed),
+    checkRegistration: jest.fn(() =>
+      Promise.resolve({ late: false, receivedOn: '2026-05-20', similar: [], related: [] }),
+    ),
+    editDescription: jest.fn(notDeployed),
+    escalations: jest.fn(() => Promise.resolve([])),
     ...overrides,
   } as FakeApi;
   return fake;

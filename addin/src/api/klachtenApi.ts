@@ -3,6 +3,7 @@ import type { ComplaintSummary, ComplaintView } from '../../../domain/src/api/co
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
+import { procedureCalls, type ProcedureApi } from './procedureApi';
 import { networkProblem, problemOf } from './problem';
 
 /** Filters of the register list (`GET /api/complaints?status=…`). */
@@ -55,7 +56,7 @@ export interface ExportFile {
   fileName: string;
 }
 
-export interface KlachtenApi extends ConversationApi {
+export interface KlachtenApi extends ConversationApi, ProcedureApi {
   /** The complaint registered from this e-mail, or null when there is none. */
   findByMessage(internetMessageId: string): Promise<ComplaintSummary | null>;
   /** Registers the e-mail; `created` is false when it had been registered already. */
@@ -106,6 +107,7 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
 
   return {
     ...conversationCalls(call),
+    ...procedureCalls(call),
     async findByMessage(internetMessageId) {
       const page = await getJson<ComplaintPage>(
         `/complaints?internetMessageId=${encodeURIComponent(internetMessageId)}`,
