@@ -6,7 +6,10 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../dev/stack';
+import { apiClient } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { artifactPath, launchChromium } from '../support/browser';
+import { sample } from '../support/samples';
 
 jest.setTimeout(240_000);
 
@@ -152,17 +155,46 @@ describe('the task pane in the simulator (320 px)', () => {
     await shot('05-closed');
   });
 
-  test('a repeat after the first was decided shows the repeat warning with a link to it', async () => {
+  test('a repeat after the first was decided: before registering, the warning links to it and two actions are offered', async () => {
     stack.clock.set(new Date('2026-06-16T10:00:00+02:00'));
     const frame = await openSample('04-repeat');
-    await register(frame);
+    // The e-mail answers the first complaint's conversation: the handler registers it as a new complaint.
+    await frame.getByRole('button', { name: 'Registreer als nieuwe klacht' }).click();
     await frame.getByText('Mogelijk herhaalde klacht').waitFor();
+    await frame.getByRole('region', { name: 'Eerdere klachten van deze afzender' }).waitFor();
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).waitFor();
+    const inadmissible = frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk/ });
+    await expect(inadmissible.textContent()).resolves.toContain(ordinaryNumber);
+    await expect(frame.getByRole('button', { name: 'Registreer klacht' }).count()).resolves.toBe(0);
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('06-repeat-warning');
-    await frame.getByRole('link', { name: ordinaryNumber }).click();
+    await frame.getByRole('link', { name: ordinaryNumber }).first().click();
     // The earlier complaint replaces the e-mail's (which stays mounted, hidden, with what was typed).
     const shown = frame.locator('[data-testid="complaint-number"]:visible');
     await expect(shown.textContent()).resolves.toBe(ordinaryNumber);
     await frame.getByRole('button', { name: '← Terug' }).click();
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).waitFor();
+  });
+
+  test('"Registreren als niet-ontvankelijk" for the repeat sends exactly one letter: the inadmissibility', async () => {
+    stack.clock.set(new Date('2026-06-16T10:00:00+02:00'));
+    const frame = await openSample('04-repeat');
+    await frame.getByRole('button', { name: 'Registreer als nieuwe klacht' }).click();
+    await frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk/ }).click();
+    const number = frame.getByTestId('complaint-number');
+    await number.waitFor();
+    expect(await number.textContent()).not.toBe(ordinaryNumber);
+    await frame.getByRole('region', { name: 'Tijdlijn' }).getByText('Niet-ontvankelijk verklaard').waitFor();
+    const api = apiClient(stack);
+    const found = await api.call<{ items: { id: string }[] }>(
+      'GET',
+      `/complaints?internetMessageId=${encodeURIComponent(sample('04-repeat').internetMessageId)}`,
+    );
+    const id = found.body.items[0]?.id ?? '';
+    const letters = await api.call<{ items: { kind: string }[] }>('GET', `/complaints/${id}/letters`);
+    expect(letters.body.items.map((l) => l.kind)).toEqual(['inadmissibleRepeat']);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('06b-repeat-inadmissible');
   });
 
   test('clicking "Registreer klacht" twice fast registers one complaint', async () => {
@@ -182,12 +214,14 @@ describe('the task pane in the simulator (320 px)', () => {
     expect(posts).toHaveLength(1);
   });
 
-  test('a late complaint shows the late warning before and after registering', async () => {
+  test('a late complaint: the plain question, the warning and "Registreren en in behandeling nemen"', async () => {
     const frame = await openSample('03-late');
-    await frame.getByLabel('Ontstaan op').fill('2026-04-10');
+    await frame.getByLabel('Wanneer ontstond het probleem?').fill('2026-04-10');
     await frame.getByText('Mogelijk te laat ingediend').waitFor();
+    await frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk \(te laat/ }).waitFor();
     await shot('07-late-warning');
-    await register(frame);
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).click();
+    await frame.getByTestId('complaint-number').waitFor();
     await frame.getByText('Te laat ingediend', { exact: true }).first().waitFor();
   });
 

@@ -69,8 +69,8 @@ function FieldInput({
     case 'ground':
       return (
         <RadioGroup value={value} onChange={(_, d) => onChange(d.value)}>
-          <Radio value="late" label="Te laat ingediend (R2)" />
-          <Radio value="repeat" label="Herhaalde klacht (R12)" />
+          <Radio value="late" label="Te laat ingediend" />
+          <Radio value="repeat" label="Herhaalde klacht" />
         </RadioGroup>
       );
     default:

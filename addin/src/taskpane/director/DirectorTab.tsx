@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { KlachtenApi, YearlyReport } from '../../api/klachtenApi';
 import { ApiProblem } from '../../api/problem';
+import { EscalationsList } from './EscalationsList';
 
 export interface DirectorTabProps {
   api: KlachtenApi;
@@ -119,6 +120,7 @@ export default function DirectorTab({ api, save = saveWithLink, year: initialYea
   const recommendations = report?.['recommendations'];
   return (
     <section className={styles.root} aria-label="Directeur">
+      <EscalationsList api={api} />
       <Field label="Jaar">
         <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
           {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
