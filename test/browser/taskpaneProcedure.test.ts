@@ -5,6 +5,7 @@
  * kept as a 320 px screenshot in test-artifacts/ (for the record, not compared).
  */
 import type { Browser, Frame, Page } from 'playwright-core';
+import '../../addin/dev/simulator/simulatorBridge';
 import { startStack, type Stack } from '../../dev/stack';
 import { apiClient } from '../support/api';
 import { seriousViolations } from '../support/axe';
@@ -67,6 +68,20 @@ async function shot(name: string): Promise<void> {
   await page
     .locator('aside[aria-label="Invoegtoepassing"]')
     .screenshot({ path: artifactPath(`pane-320-${name}.png`) });
+}
+
+/** Presses Tab until the focused element has this text or tag (keyboard only; at most 60 stops). */
+async function tabTo(frame: Frame, target: { text?: string; tag?: string }): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const found = await frame.evaluate(({ text, tag }) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      return (text === undefined || el.textContent === text) && (tag === undefined || el.tagName === tag);
+    }, target);
+    if (found) return;
+  }
+  throw new Error('the element was not reached with Tab');
 }
 
 async function register(frame: Frame): Promise<string> {
@@ -140,7 +155,17 @@ describe('the task pane in the simulator (320 px)', () => {
       frame.getByRole('radio', { name: 'Akkoord', exact: true }).check(),
     );
     await shot('04-before-closing');
-    await recordStep(frame, 'Afgesloten');
+    // Closing is final: the pane asks first, with the register's fields.
+    await frame.getByRole('combobox', { name: 'Stap' }).selectOption({ label: 'Afgesloten' });
+    await frame.getByRole('button', { name: 'Vastleggen' }).click();
+    const confirm = frame.getByRole('alertdialog', { name: /afsluiten\?/ });
+    await confirm.getByText('Afsluiten is definitief', { exact: false }).waitFor();
+    await confirm.getByText('Creditnota voor de tweede factuur.').waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('04b-confirm-closing');
+    await confirm.getByRole('button', { name: 'Definitief afsluiten' }).click();
+    await frame.getByText('Vastgelegd.').waitFor();
+    await frame.getByRole('region', { name: 'Tijdlijn' }).getByText('Afgesloten').first().waitFor();
     await frame.getByText('Afgesloten', { exact: true }).first().waitFor();
     // R14 after closing: a cause can still be recorded; closing is no longer offered.
     const options = await frame.getByRole('combobox', { name: 'Stap' }).locator('option').allTextContents();
@@ -245,6 +270,40 @@ describe('the task pane in the simulator (320 px)', () => {
     );
     expect(injected).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  test('by keyboard alone: register, then "Informatie opgevraagd" opens a prepared reply in Outlook', async () => {
+    stack.clock.set(new Date('2026-09-07T10:00:00+02:00'));
+    const frame = await openSample('07-forwarded');
+    await frame.getByRole('button', { name: 'Registreer klacht' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await frame.getByLabel('Wanneer ontstond het probleem?').focus();
+    await tabTo(frame, { text: 'Registreer klacht' });
+    await page.keyboard.press('Enter');
+    const number = (await frame.getByTestId('complaint-number').textContent()) ?? '';
+    expect(number).toMatch(/^K-2026-\d{4}$/);
+    await frame.getByRole('heading', { name: 'Volgende stap' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await frame.getByRole('combobox', { name: 'Stap' }).focus();
+    for (let i = 0; i < 20; i++) {
+      const value = await frame.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+      if (value === 'informationRequested') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await tabTo(frame, { tag: 'TEXTAREA' });
+    await page.keyboard.type('Welk factuurnummer staat op de tweede factuur?');
+    await tabTo(frame, { text: 'Vastleggen' });
+    await page.keyboard.press('Enter');
+    await frame.getByText('Vastgelegd.').waitFor();
+    // The focus is on the result, so the handler hears what happened.
+    await expect(frame.evaluate(() => document.activeElement?.getAttribute('role') ?? '')).resolves.toBe(
+      'status',
+    );
+    const forms = await page.evaluate(() => window.klachtenOpenedForms ?? []);
+    const reply = forms.find((f) => f.kind === 'reply');
+    expect(reply && reply.kind === 'reply' ? reply.htmlBody : '').toContain(`[${number}]`);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('12-keyboard-step');
   });
 
   test('a Medewerker sees only that it is registered, and its number', async () => {

@@ -103,7 +103,13 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
           <Button appearance="subtle" onClick={() => setOpened(null)}>
             ← Terug
           </Button>
-          <ComplaintPanel key={opened} api={api} complaintId={opened} onOpenComplaint={setOpened} />
+          <ComplaintPanel
+            key={opened}
+            api={api}
+            complaintId={opened}
+            onOpenComplaint={setOpened}
+            forms={mailbox.forms}
+          />
         </Suspense>
       )}
       {!opened && tab === 'register' && (

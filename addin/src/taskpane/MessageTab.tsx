@@ -129,6 +129,7 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
         complaintId={complaint.id}
         initial={complaint.view}
         onOpenComplaint={onOpenComplaint}
+        forms={mailbox.forms}
       />
     </Suspense>
   );
