@@ -314,6 +314,7 @@ describe('the task pane in the simulator (320 px)', () => {
     await frame.getByText('De inhoud ziet u hier niet.', { exact: false }).waitFor();
     await expect(frame.getByRole('region', { name: 'Tijdlijn' }).count()).resolves.toBe(0);
     await expect(frame.getByRole('tab').count()).resolves.toBe(0);
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('09-medewerker');
   });
 
@@ -329,6 +330,7 @@ describe('the task pane in the simulator (320 px)', () => {
       .or(register.getByText('nog niet beschikbaar'))
       .first()
       .waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('10-register');
     await frame.getByRole('tab', { name: 'Directeur' }).click();
     await frame.getByRole('heading', { name: /Jaaroverzicht/ }).waitFor();
@@ -337,6 +339,8 @@ describe('the task pane in the simulator (320 px)', () => {
       .getByText(/nog niet beschikbaar|Ontvangen|Totaal/)
       .first()
       .waitFor();
+    await frame.getByRole('heading', { name: 'Aan u voorgelegd' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('11-directeur');
     await switchRole('Klachtbehandelaar');
   });
