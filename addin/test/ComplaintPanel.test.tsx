@@ -61,11 +61,24 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     renderPanel(fakeApi());
     expect([...stepSelect().options].map((o) => o.text)).toEqual([
       '(kies een stap)',
-      'Ontvangstbevestiging verstuurd',
       'Besluit genomen',
+      'Ontvangstbevestiging verstuurd',
       'Verlenging vastgesteld',
       'Voorgelegd aan directeur',
     ]);
+    // The usual next step first, every other allowed step under "Andere stap".
+    const groups = [...stepSelect().querySelectorAll('optgroup')].map((g) => [
+      g.label,
+      [...g.querySelectorAll('option')].map((o) => o.text),
+    ]);
+    expect(groups).toEqual([
+      ['Volgende stap', ['Besluit genomen']],
+      [
+        'Andere stap',
+        ['Ontvangstbevestiging verstuurd', 'Verlenging vastgesteld', 'Voorgelegd aan directeur'],
+      ],
+    ]);
+    expect(screen.getByRole('heading', { name: 'Volgende stap' })).toBeTruthy();
   });
 
   test('records an extension with reason and expected date, sending the ETag it read', async () => {

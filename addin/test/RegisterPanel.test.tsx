@@ -1,7 +1,8 @@
 import './jsdomSetup';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { RegistrationRequest } from '../../domain/src/api/registration';
+import type { AdmissibilityCheck } from '../../domain/src/api/procedure';
 import { RegisterPanel } from '../src/taskpane/RegisterPanel';
 import { ApiProblem } from '../src/api/problem';
 import { deferred, message } from './fakes';
@@ -9,13 +10,40 @@ import type { OpenMessage } from '../src/office/openMessage';
 
 const me = { name: 'Sanne Bakker', address: 'sanne.bakker@lagant-voorbeeld.nl' };
 
-function renderPanel(register: (r: RegistrationRequest) => Promise<void>, msg: OpenMessage = message()) {
+function renderPanel(
+  register: (r: RegistrationRequest) => Promise<void>,
+  msg: OpenMessage = message(),
+  check?: (r: RegistrationRequest) => Promise<AdmissibilityCheck>,
+  onOpenComplaint?: (id: string) => void,
+) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <RegisterPanel message={msg} me={me} register={register} readAttachments={() => Promise.resolve([])} />
+      <RegisterPanel
+        message={msg}
+        me={me}
+        register={register}
+        readAttachments={() => Promise.resolve([])}
+        check={check}
+        onOpenComplaint={onOpenComplaint}
+      />
     </FluentProvider>,
   );
 }
+
+const earlier = {
+  id: 'c0',
+  number: 'K-2026-0001',
+  subject: 'Klacht over dubbele factuur',
+  status: 'closed',
+  receivedOn: '2026-03-02',
+  decidedOn: '2026-03-05',
+};
+const repeatCheck: AdmissibilityCheck = {
+  late: false,
+  receivedOn: '2026-05-20',
+  similar: [{ ...earlier, decidedOn: '2026-03-05', matchedOn: ['address'], similarity: 1 }],
+  related: [earlier],
+};
 
 const button = () =>
   screen.getByRole<HTMLButtonElement>('button', { name: /Registreer klacht|Bezig met registreren/ });
@@ -25,7 +53,7 @@ describe('RegisterPanel (not registered yet)', () => {
     renderPanel(jest.fn());
     expect(screen.getByRole('heading', { name: 'Nog niet geregistreerd' })).toBeTruthy();
     expect(screen.getByText('Klacht over dubbele factuur')).toBeTruthy();
-    expect(screen.getByLabelText<HTMLInputElement>(/Ontstaan op/).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Wanneer ontstond het probleem?').value).toBe('');
     const term = screen.getByLabelText<HTMLSelectElement>('Behandeltermijn');
     expect(term.value).toBe('P6W');
     expect([...term.options].map((o) => o.text)).toEqual([
@@ -59,9 +87,13 @@ describe('RegisterPanel (not registered yet)', () => {
 
   test('warns "te laat ingediend" when ontstaan op lies more than 2 weeks before receipt', () => {
     renderPanel(jest.fn());
-    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-05-10' } });
+    fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
+      target: { value: '2026-05-10' },
+    });
     expect(screen.queryByText('Mogelijk te laat ingediend')).toBeNull();
-    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-04-10' } });
+    fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
+      target: { value: '2026-04-10' },
+    });
     expect(screen.getByText('Mogelijk te laat ingediend')).toBeTruthy();
   });
 
@@ -69,7 +101,9 @@ describe('RegisterPanel (not registered yet)', () => {
     const pending = deferred<void>();
     const register = jest.fn((_request: RegistrationRequest) => pending.promise);
     renderPanel(register);
-    fireEvent.change(screen.getByLabelText(/Ontstaan op/), { target: { value: '2026-05-15' } });
+    fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
+      target: { value: '2026-05-15' },
+    });
     fireEvent.change(screen.getByLabelText('Behandeltermijn'), { target: { value: 'P3M' } });
     fireEvent.change(screen.getByLabelText('Categorie'), { target: { value: 'facturering' } });
     fireEvent.click(button());
@@ -112,5 +146,43 @@ describe('RegisterPanel (not registered yet)', () => {
     renderPanel(jest.fn(), message({ subject: '<img src=x onerror=alert(1)> Klacht' }));
     expect(screen.getByText('<img src=x onerror=alert(1)> Klacht')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  test("shows the sender's earlier complaints before registering, from the dry run", async () => {
+    const check = jest.fn((_r: RegistrationRequest) => Promise.resolve(repeatCheck));
+    const open = jest.fn();
+    renderPanel(jest.fn(), message(), check, open);
+    const list = await screen.findByRole('region', { name: 'Eerdere klachten van deze afzender' });
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(check.mock.calls[0]![0].message.internetMessageId).toBe('<m1@klant.example>');
+    fireEvent.click(within(list).getByRole('link', { name: 'K-2026-0001' }));
+    expect(open).toHaveBeenCalledWith('c0');
+  });
+
+  test('a probable repeat offers two actions; "niet-ontvankelijk" sends the ground and the earlier complaint', async () => {
+    const register = jest.fn((_r: RegistrationRequest) => Promise.resolve());
+    renderPanel(register, message(), () => Promise.resolve(repeatCheck));
+    expect(await screen.findByText('Mogelijk herhaalde klacht')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Registreer klacht' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Registreren en in behandeling nemen' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Registreren als niet-ontvankelijk/ }));
+    await waitFor(() => expect(register).toHaveBeenCalledTimes(1));
+    expect(register.mock.calls[0]![0].admissibility).toEqual({
+      decision: 'inadmissible',
+      ground: 'repeat',
+      relatedComplaint: 'K-2026-0001',
+    });
+  });
+
+  test('late: "Registreren en in behandeling nemen" registers as usual, without a decision', async () => {
+    const register = jest.fn((_r: RegistrationRequest) => Promise.resolve());
+    renderPanel(register);
+    fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
+      target: { value: '2026-04-10' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Registreren en in behandeling nemen' }));
+    await waitFor(() => expect(register).toHaveBeenCalledTimes(1));
+    expect(register.mock.calls[0]![0].admissibility).toBeUndefined();
+    expect(register.mock.calls[0]![0].issueAroseOn).toBe('2026-04-10');
   });
 });

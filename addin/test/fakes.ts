@@ -43,6 +43,11 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     saveSettings: jest.fn(notDeployed),
     searchComplaints: jest.fn(() => Promise.resolve({ items: [] })),
     dossier: jest.fn(notDeployed),
+    checkRegistration: jest.fn(() =>
+      Promise.resolve({ late: false, receivedOn: '2026-05-20', similar: [], related: [] }),
+    ),
+    editDescription: jest.fn(notDeployed),
+    escalations: jest.fn(() => Promise.resolve([])),
     ...overrides,
   } as FakeApi;
   return fake;

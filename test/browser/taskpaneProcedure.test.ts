@@ -5,8 +5,12 @@
  * kept as a 320 px screenshot in test-artifacts/ (for the record, not compared).
  */
 import type { Browser, Frame, Page } from 'playwright-core';
+import '../../addin/dev/simulator/simulatorBridge';
 import { startStack, type Stack } from '../../dev/stack';
+import { apiClient } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { artifactPath, launchChromium } from '../support/browser';
+import { sample } from '../support/samples';
 
 jest.setTimeout(240_000);
 
@@ -64,6 +68,20 @@ async function shot(name: string): Promise<void> {
   await page
     .locator('aside[aria-label="Invoegtoepassing"]')
     .screenshot({ path: artifactPath(`pane-320-${name}.png`) });
+}
+
+/** Presses Tab until the focused element has this text or tag (keyboard only; at most 60 stops). */
+async function tabTo(frame: Frame, target: { text?: string; tag?: string }): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const found = await frame.evaluate(({ text, tag }) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      return (text === undefined || el.textContent === text) && (tag === undefined || el.tagName === tag);
+    }, target);
+    if (found) return;
+  }
+  throw new Error('the element was not reached with Tab');
 }
 
 async function register(frame: Frame): Promise<string> {
@@ -143,7 +161,17 @@ describe('the task pane in the simulator (320 px)', () => {
       frame.getByRole('radio', { name: 'Akkoord', exact: true }).check(),
     );
     await shot('04-before-closing');
-    await recordStep(frame, 'Afgesloten');
+    // Closing is final: the pane asks first, with the register's fields.
+    await frame.getByRole('combobox', { name: 'Stap' }).selectOption({ label: 'Afgesloten' });
+    await frame.getByRole('button', { name: 'Vastleggen' }).click();
+    const confirm = frame.getByRole('alertdialog', { name: /afsluiten\?/ });
+    await confirm.getByText('Afsluiten is definitief', { exact: false }).waitFor();
+    await confirm.getByText('Creditnota voor de tweede factuur.').waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('04b-confirm-closing');
+    await confirm.getByRole('button', { name: 'Definitief afsluiten' }).click();
+    await frame.getByText('Vastgelegd.').waitFor();
+    await frame.getByRole('region', { name: 'Tijdlijn' }).getByText('Afgesloten').first().waitFor();
     await frame.getByText('Afgesloten', { exact: true }).first().waitFor();
     // R14 after closing: a cause can still be recorded; closing is no longer offered.
     const options = await frame.getByRole('combobox', { name: 'Stap' }).locator('option').allTextContents();
@@ -158,17 +186,46 @@ describe('the task pane in the simulator (320 px)', () => {
     await shot('05-closed');
   });
 
-  test('a repeat after the first was decided shows the repeat warning with a link to it', async () => {
+  test('a repeat after the first was decided: before registering, the warning links to it and two actions are offered', async () => {
     stack.clock.set(new Date('2026-06-16T10:00:00+02:00'));
     const frame = await openSample('04-repeat');
-    await register(frame);
+    // The e-mail answers the first complaint's conversation: the handler registers it as a new complaint.
+    await frame.getByRole('button', { name: 'Registreer als nieuwe klacht' }).click();
     await frame.getByText('Mogelijk herhaalde klacht').waitFor();
+    await frame.getByRole('region', { name: 'Eerdere klachten van deze afzender' }).waitFor();
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).waitFor();
+    const inadmissible = frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk/ });
+    await expect(inadmissible.textContent()).resolves.toContain(ordinaryNumber);
+    await expect(frame.getByRole('button', { name: 'Registreer klacht' }).count()).resolves.toBe(0);
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('06-repeat-warning');
-    await frame.getByRole('link', { name: ordinaryNumber }).click();
+    await frame.getByRole('link', { name: ordinaryNumber }).first().click();
     // The earlier complaint replaces the e-mail's (which stays mounted, hidden, with what was typed).
     const shown = frame.locator('[data-testid="complaint-number"]:visible');
     await expect(shown.textContent()).resolves.toBe(ordinaryNumber);
     await frame.getByRole('button', { name: '← Terug' }).click();
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).waitFor();
+  });
+
+  test('"Registreren als niet-ontvankelijk" for the repeat sends exactly one letter: the inadmissibility', async () => {
+    stack.clock.set(new Date('2026-06-16T10:00:00+02:00'));
+    const frame = await openSample('04-repeat');
+    await frame.getByRole('button', { name: 'Registreer als nieuwe klacht' }).click();
+    await frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk/ }).click();
+    const number = frame.getByTestId('complaint-number');
+    await number.waitFor();
+    expect(await number.textContent()).not.toBe(ordinaryNumber);
+    await frame.getByRole('region', { name: 'Tijdlijn' }).getByText('Niet-ontvankelijk verklaard').waitFor();
+    const api = apiClient(stack);
+    const found = await api.call<{ items: { id: string }[] }>(
+      'GET',
+      `/complaints?internetMessageId=${encodeURIComponent(sample('04-repeat').internetMessageId)}`,
+    );
+    const id = found.body.items[0]?.id ?? '';
+    const letters = await api.call<{ items: { kind: string }[] }>('GET', `/complaints/${id}/letters`);
+    expect(letters.body.items.map((l) => l.kind)).toEqual(['inadmissibleRepeat']);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('06b-repeat-inadmissible');
   });
 
   test('clicking "Registreer klacht" twice fast registers one complaint', async () => {
@@ -188,12 +245,14 @@ describe('the task pane in the simulator (320 px)', () => {
     expect(posts).toHaveLength(1);
   });
 
-  test('a late complaint shows the late warning before and after registering', async () => {
+  test('a late complaint: the plain question, the warning and "Registreren en in behandeling nemen"', async () => {
     const frame = await openSample('03-late');
-    await frame.getByLabel('Ontstaan op').fill('2026-04-10');
+    await frame.getByLabel('Wanneer ontstond het probleem?').fill('2026-04-10');
     await frame.getByText('Mogelijk te laat ingediend').waitFor();
+    await frame.getByRole('button', { name: /^Registreren als niet-ontvankelijk \(te laat/ }).waitFor();
     await shot('07-late-warning');
-    await register(frame);
+    await frame.getByRole('button', { name: 'Registreren en in behandeling nemen' }).click();
+    await frame.getByTestId('complaint-number').waitFor();
     await frame.getByText('Te laat ingediend', { exact: true }).first().waitFor();
   });
 
@@ -219,6 +278,40 @@ describe('the task pane in the simulator (320 px)', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('by keyboard alone: register, then "Informatie opgevraagd" opens a prepared reply in Outlook', async () => {
+    stack.clock.set(new Date('2026-09-07T10:00:00+02:00'));
+    const frame = await openSample('07-forwarded');
+    await frame.getByRole('button', { name: 'Registreer klacht' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await frame.getByLabel('Wanneer ontstond het probleem?').focus();
+    await tabTo(frame, { text: 'Registreer klacht' });
+    await page.keyboard.press('Enter');
+    const number = (await frame.getByTestId('complaint-number').textContent()) ?? '';
+    expect(number).toMatch(/^K-2026-\d{4}$/);
+    await frame.getByRole('heading', { name: 'Volgende stap' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
+    await frame.getByRole('combobox', { name: 'Stap' }).focus();
+    for (let i = 0; i < 20; i++) {
+      const value = await frame.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+      if (value === 'informationRequested') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await tabTo(frame, { tag: 'TEXTAREA' });
+    await page.keyboard.type('Welk factuurnummer staat op de tweede factuur?');
+    await tabTo(frame, { text: 'Vastleggen' });
+    await page.keyboard.press('Enter');
+    await frame.getByText('Vastgelegd.').waitFor();
+    // The focus is on the result, so the handler hears what happened.
+    await expect(frame.evaluate(() => document.activeElement?.getAttribute('role') ?? '')).resolves.toBe(
+      'status',
+    );
+    const forms = await page.evaluate(() => window.klachtenOpenedForms ?? []);
+    const reply = forms.find((f) => f.kind === 'reply');
+    expect(reply && reply.kind === 'reply' ? reply.htmlBody : '').toContain(`[${number}]`);
+    expect(await seriousViolations(frame)).toEqual([]);
+    await shot('12-keyboard-step');
+  });
+
   test('a Medewerker sees only that it is registered, and its number', async () => {
     await openSample('02-koningsdag');
     const frame = await switchRole('Medewerker');
@@ -227,6 +320,7 @@ describe('the task pane in the simulator (320 px)', () => {
     await frame.getByText('De inhoud ziet u hier niet.', { exact: false }).waitFor();
     await expect(frame.getByRole('region', { name: 'Tijdlijn' }).count()).resolves.toBe(0);
     await expect(frame.getByRole('tab').count()).resolves.toBe(0);
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('09-medewerker');
   });
 
@@ -242,10 +336,13 @@ describe('the task pane in the simulator (320 px)', () => {
       .or(register.getByText('nog niet beschikbaar'))
       .first()
       .waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('10-register');
     await frame.getByRole('tab', { name: 'Directeur' }).click();
     await frame.getByRole('heading', { name: /Kerncijfers/ }).waitFor();
     await frame.getByRole('region', { name: 'Directeur' }).getByText('Klachten ontvangen').waitFor();
+    await frame.getByRole('heading', { name: 'Aan u voorgelegd' }).waitFor();
+    expect(await seriousViolations(frame)).toEqual([]);
     await shot('11-directeur');
     await switchRole('Klachtbehandelaar');
   });

@@ -40,6 +40,9 @@ window.klachtenSimulator = {
   selected: () => current,
   subscribe: (l) => void listeners.add(l),
   mailboxVersion: () => new URLSearchParams(location.search).get('mailbox') ?? '1.13',
+  formOpened: (form) => {
+    window.klachtenOpenedForms = [...(window.klachtenOpenedForms ?? []), form];
+  },
 };
 
 const useStyles = makeStyles({

@@ -65,6 +65,14 @@ function toItem(sample: SampleEmail): unknown {
           ...(sample.inReplyTo ? [`In-Reply-To: ${sample.inReplyTo}`] : []),
         ].join('\r\n'),
       ),
+    // Mailbox 1.1: Outlook opens a reply form with the given HTML above the quoted e-mail.
+    displayReplyForm: (form: string | { htmlBody?: string }) => {
+      if (!bridge() || !versionAtLeast(bridge()?.mailboxVersion() ?? '1.13', '1.1'))
+        throw new Error('displayReplyForm is not supported');
+      const htmlBody = typeof form === 'string' ? form : (form.htmlBody ?? '');
+      if (htmlBody.length > 32 * 1024) throw new Error('htmlBody exceeds 32 KB');
+      bridge()?.formOpened({ kind: 'reply', itemId: sample.itemId, htmlBody });
+    },
     getAttachmentContentAsync: (id: string, cb: Callback<{ format: string; content: string }>) => {
       const index = attachments.findIndex((a) => a.id === id);
       const content = sample.attachments[index]?.contentBase64;
@@ -82,6 +90,27 @@ const mailbox = {
     return sample ? toItem(sample) : null;
   },
   convertToRestId: (id: string) => id.replace(/\//g, '-').replace(/\+/g, '_'),
+  // Mailbox 1.1: a new appointment form; Outlook requires start and end as Dates and at most 100 attendees.
+  displayNewAppointmentForm(form: {
+    requiredAttendees?: string[];
+    start?: Date;
+    end?: Date;
+    subject?: string;
+    body?: string;
+  }) {
+    if (!(form.start instanceof Date) || !(form.end instanceof Date))
+      throw new Error('start and end must be Date objects');
+    if ((form.requiredAttendees ?? []).length > 100) throw new Error('too many attendees');
+    if ((form.body ?? '').length > 32 * 1024) throw new Error('body exceeds 32 KB');
+    bridge()?.formOpened({
+      kind: 'appointment',
+      subject: form.subject ?? '',
+      requiredAttendees: form.requiredAttendees ?? [],
+      start: form.start.toISOString(),
+      end: form.end.toISOString(),
+      body: form.body ?? '',
+    });
+  },
   addHandlerAsync(type: string, handler: () => void, cb?: Callback<void>) {
     if (type === itemChanged) bridge()?.subscribe(handler);
     if (cb) ok(cb, undefined);

@@ -8,6 +8,7 @@ import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
 import { deskCalls, type DeskApi } from './deskApi';
+import { procedureCalls, type ProcedureApi } from './procedureApi';
 import { networkProblem, problemOf } from './problem';
 
 /** Filters of the register list (`GET /api/complaints?status=…`). */
@@ -62,7 +63,7 @@ export interface ExportFile {
   fileName: string;
 }
 
-export interface KlachtenApi extends ConversationApi, DeskApi {
+export interface KlachtenApi extends ConversationApi, DeskApi, ProcedureApi {
   /** The complaint registered from this e-mail, or null when there is none. */
   findByMessage(internetMessageId: string): Promise<ComplaintSummary | null>;
   /** Registers the e-mail; `created` is false when it had been registered already. */
@@ -114,6 +115,7 @@ export function createKlachtenApi(baseUrl: string, tokens: TokenProvider): Klach
   return {
     ...conversationCalls(call),
     ...deskCalls(call),
+    ...procedureCalls(call),
     async findByMessage(internetMessageId) {
       const page = await getJson<ComplaintPage>(
         `/complaints?internetMessageId=${encodeURIComponent(internetMessageId)}`,

@@ -45,3 +45,14 @@ export const networkProblem = (): ApiProblem =>
     'urn:klachtenregister:problem:network',
     'Het klachtenregister is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
   );
+
+/**
+ * The pane's one error normaliser: an ApiProblem stays as it is; anything else (a bug, Outlook failing)
+ * becomes a Dutch problem with the given message, without the error's own text (it may carry content).
+ */
+export function toApiProblem(
+  error: unknown,
+  fallback = 'Er ging iets mis. Probeer het opnieuw.',
+): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', fallback);
+}

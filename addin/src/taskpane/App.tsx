@@ -29,6 +29,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: '100vh',
   },
+  // The page's one h1: screen readers announce and navigate by it; sighted users see Outlook's pane title.
+  title: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 const loading = <Spinner size="small" label="Laden…" />;
@@ -62,6 +74,7 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
 
   return (
     <main className={styles.root} aria-live="polite">
+      <h1 className={styles.title}>Klachtenregister</h1>
       {handler && settled && (
         <Suspense fallback={null}>
           <Tabs
@@ -90,7 +103,13 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
           <Button appearance="subtle" onClick={() => setOpened(null)}>
             ← Terug
           </Button>
-          <ComplaintPanel key={opened} api={api} complaintId={opened} onOpenComplaint={setOpened} />
+          <ComplaintPanel
+            key={opened}
+            api={api}
+            complaintId={opened}
+            onOpenComplaint={setOpened}
+            forms={mailbox.forms}
+          />
         </Suspense>
       )}
       {!opened && tab === 'register' && (

@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import type { KlachtenApi } from '../api/klachtenApi';
-import { ApiProblem } from '../api/problem';
+import { toApiProblem, type ApiProblem } from '../api/problem';
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 import type { NoMessageReason, OpenItem, OpenMessage } from '../office/openMessage';
 import type { Party } from './model/forwardedSender';
@@ -57,15 +57,6 @@ type View =
     }
   | { kind: 'failed'; problem: ApiProblem };
 
-const asProblem = (error: unknown): ApiProblem =>
-  error instanceof ApiProblem
-    ? error
-    : new ApiProblem(
-        0,
-        'about:blank',
-        'Het e-mailbericht kon niet worden gelezen. Open het opnieuw en probeer het nog eens.',
-      );
-
 /** The open e-mail: explains what cannot be registered, offers to register it, or shows its complaint. */
 export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSettled }: MessageTabProps) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -80,7 +71,13 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
       if (item.kind === 'none') return setView({ kind: 'none', reason: item.reason });
       setView({ kind: 'message', message: item.message, complaint, candidates });
     } catch (error) {
-      setView({ kind: 'failed', problem: asProblem(error) });
+      setView({
+        kind: 'failed',
+        problem: toApiProblem(
+          error,
+          'Het e-mailbericht kon niet worden gelezen. Open het opnieuw en probeer het nog eens.',
+        ),
+      });
     }
   }, [api, mailbox]);
 
@@ -117,6 +114,8 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
             setView({ kind: 'message', message, complaint: registered });
           }}
           readAttachments={() => mailbox.readAttachmentContents(message)}
+          check={(request) => api.checkRegistration(request)}
+          onOpenComplaint={onOpenComplaint}
         />
       </LinkOffer>
     );
@@ -130,6 +129,7 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
         complaintId={complaint.id}
         initial={complaint.view}
         onOpenComplaint={onOpenComplaint}
+        forms={mailbox.forms}
       />
     </Suspense>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId } from 'react';
 import {
   Body1,
   Button,
@@ -7,41 +7,36 @@ import {
   CardHeader,
   Field,
   Input,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Radio,
+  RadioGroup,
   Select,
   Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { RegistrationRequest } from '../../../domain/src/api/registration';
-import type { AttachmentContent, OpenMessage } from '../office/openMessage';
-import { ApiProblem } from '../api/problem';
+import type { RelatedComplaint } from '../../../domain/src/api/procedure';
 import { ProblemBar } from './ProblemBar';
-import { formatDate, formatDateTime, isIsoDate, isLateSubmission } from './model/dates';
-import { forwardedSender, type Party } from './model/forwardedSender';
-import { CATEGORIES, DEFAULT_TERM, TERMS, termLabel } from './model/registrationChoices';
+import { formatDate, formatDateTime } from './model/dates';
+import { forwardedSender } from './model/forwardedSender';
+import type { AdmissibilityOffer } from './model/registerDraft';
+import { CATEGORIES, TERMS, termLabel } from './model/registrationChoices';
+import { useRegisterDraft, type RegisterDraftDeps } from './useRegisterDraft';
 
-export interface RegisterPanelProps {
-  message: OpenMessage;
-  /** The signed-in person: the default behandelaar ("ik"). Unknown while the token is on its way. */
-  me?: Party | undefined;
-  register: (request: RegistrationRequest) => Promise<void>;
-  readAttachments: () => Promise<AttachmentContent[]>;
+export interface RegisterPanelProps extends RegisterDraftDeps {
+  /** Opens an earlier complaint of the sender. */
+  onOpenComplaint?: ((id: string) => void) | undefined;
 }
 
-/** What the handler typed; kept across failed attempts. */
-export interface RegisterDraft {
-  issueAroseOn: string;
-  handlingTerm: string;
-  category: string;
-  handlerName: string;
-  handlerAddress: string;
-  complainantName: string;
-  complainantAddress: string;
-}
+const STATUS_TEXT: Record<string, string> = {
+  open: 'in behandeling',
+  closed: 'afgesloten',
+  inadmissible: 'niet-ontvankelijk',
+};
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -63,108 +58,113 @@ const useStyles = makeStyles({
   },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   primary: { width: '100%' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-word' },
 });
 
-function initialDraft(message: OpenMessage, me: Party | undefined): RegisterDraft {
-  const complainant = forwardedSender(message.bodyText, message.from) ?? message.from;
-  return {
-    issueAroseOn: '',
-    handlingTerm: DEFAULT_TERM,
-    category: '',
-    handlerName: me?.name ?? '',
-    handlerAddress: me?.address ?? '',
-    complainantName: complainant.name,
-    complainantAddress: complainant.address,
-  };
-}
-
-/** The registration body: only what differs from the API's defaults (sender, me, 6 weeks) is sent. */
-export function registrationOf(
-  message: OpenMessage,
-  attachments: AttachmentContent[],
-  draft: RegisterDraft,
-  me: Party | undefined,
-): RegistrationRequest {
-  const request: RegistrationRequest = {
-    message: {
-      internetMessageId: message.internetMessageId,
-      conversationId: message.conversationId,
-      ...(message.restItemId ? { restItemId: message.restItemId } : {}),
-      subject: message.subject,
-      from: message.from,
-      receivedAt: message.receivedAt,
-      bodyText: message.bodyText,
-      attachments,
-    },
-  };
-  if (draft.issueAroseOn) request.issueAroseOn = draft.issueAroseOn;
-  if (draft.handlingTerm !== DEFAULT_TERM) request.handlingTerm = draft.handlingTerm;
-  if (draft.category.trim()) request.category = draft.category.trim();
-  const handler = { name: draft.handlerName.trim(), address: draft.handlerAddress.trim() };
-  if (handler.address && handler.address.toLowerCase() !== (me?.address ?? '').toLowerCase()) {
-    request.handler = { name: handler.name || handler.address, address: handler.address };
-  }
-  const complainant = { name: draft.complainantName.trim(), address: draft.complainantAddress.trim() };
-  if (
-    complainant.address &&
-    (complainant.address.toLowerCase() !== message.from.address.toLowerCase() ||
-      complainant.name !== message.from.name)
-  ) {
-    request.complainant = { name: complainant.name || complainant.address, address: complainant.address };
-  }
-  return request;
-}
-
-const registerFailed = (): ApiProblem =>
-  new ApiProblem(
-    0,
-    'about:blank',
-    'Registreren is niet gelukt. Probeer het opnieuw; wat u invulde staat er nog.',
+function ComplaintLink({
+  item,
+  onOpen,
+}: {
+  item: { id: string; number: string };
+  onOpen?: ((id: string) => void) | undefined;
+}) {
+  if (!onOpen) return <>{item.number}</>;
+  return (
+    <Link
+      href={`#klacht-${encodeURIComponent(item.id)}`}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpen(item.id);
+      }}
+    >
+      {item.number}
+    </Link>
   );
+}
 
-/** Not registered yet: a summary of the e-mail, the optional fields, the warnings and one primary action. */
-export function RegisterPanel({ message, me, register, readAttachments }: RegisterPanelProps) {
+/** The sender's earlier complaints, before anything is registered. */
+function EarlierComplaints({
+  related,
+  onOpen,
+}: {
+  related: readonly RelatedComplaint[];
+  onOpen?: ((id: string) => void) | undefined;
+}) {
   const styles = useStyles();
   const headingId = useId();
-  const [draft, setDraft] = useState<RegisterDraft>(() => initialDraft(message, me));
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const forwarded = useMemo(() => forwardedSender(message.bodyText, message.from), [message]);
-  // "me" arrives with the first token; fill it in unless the handler already typed someone else.
-  useEffect(() => {
-    if (!me) return;
-    setDraft((d) =>
-      d.handlerName || d.handlerAddress ? d : { ...d, handlerName: me.name, handlerAddress: me.address },
-    );
-  }, [me]);
+  return (
+    <section aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} weight="semibold" size={300}>
+        Eerdere klachten van deze afzender
+      </Text>
+      <ul className={styles.list}>
+        {related.map((r) => (
+          <li key={r.id}>
+            <ComplaintLink item={r} onOpen={onOpen} /> — {r.subject || '(geen onderwerp)'} (ontvangen{' '}
+            {formatDate(r.receivedOn)}, {STATUS_TEXT[r.status] ?? r.status})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
+/** Late and/or a probable repeat: explained before the first letter, with the choice the handler makes. */
+function AdmissibilityWarning({
+  offer,
+  aroseOn,
+  onOpen,
+}: {
+  offer: AdmissibilityOffer;
+  aroseOn: string;
+  onOpen?: ((id: string) => void) | undefined;
+}) {
+  return (
+    <>
+      {offer.late && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Mogelijk te laat ingediend</MessageBarTitle>
+            De klacht is ontvangen meer dan 2 weken na {formatDate(aroseOn)}. U kunt de klacht toch in
+            behandeling nemen of haar registreren als niet-ontvankelijk; dan gaat alleen die beslissing naar
+            de klager, geen ontvangstbevestiging.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {offer.repeats.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Mogelijk herhaalde klacht</MessageBarTitle>
+            Dezelfde klager diende eerder een vergelijkbare klacht in waarover al is besloten:{' '}
+            {offer.repeats.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 && ', '}
+                <ComplaintLink item={s} onOpen={onOpen} /> ({s.subject})
+              </span>
+            ))}
+            . Is het dezelfde klacht, registreer haar dan als niet-ontvankelijk.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** Not registered yet: a summary of the e-mail, the sender's earlier complaints, the fields, the action(s). */
+export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { message } = deps;
+  const model = useRegisterDraft(deps);
+  const { draft, busy, problem, offer, check } = model;
+  const forwarded = forwardedSender(message.bodyText, message.from);
   const set =
-    (key: keyof RegisterDraft) =>
+    (key: Parameters<typeof model.set>[0]) =>
     (_: unknown, data: { value: string }): void =>
-      setDraft((d) => ({ ...d, [key]: data.value }));
-
-  const dateInvalid = draft.issueAroseOn !== '' && !isIsoDate(draft.issueAroseOn);
-  const late =
-    !dateInvalid && draft.issueAroseOn !== '' && isLateSubmission(draft.issueAroseOn, message.receivedAt);
+      model.set(key)(data.value);
   const fieldError = (field: string): string | undefined =>
     problem?.errors.find((e) => e.field === field || e.field.endsWith(`.${field}`))?.message;
-
-  async function onRegister(): Promise<void> {
-    // A ref, not only state: two clicks in the same frame must not send two requests.
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const attachments = await readAttachments();
-      await register(registrationOf(message, attachments, draft, me));
-    } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : registerFailed());
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+  const both = offer !== null && offer.late && offer.relatedComplaint !== undefined;
 
   return (
     <form
@@ -173,7 +173,7 @@ export function RegisterPanel({ message, me, register, readAttachments }: Regist
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void onRegister();
+        void model.submit('admit');
       }}
     >
       <Card>
@@ -201,20 +201,14 @@ export function RegisterPanel({ message, me, register, readAttachments }: Regist
         </div>
       </Card>
 
-      {late && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Mogelijk te laat ingediend</MessageBarTitle>
-            De klacht is ontvangen meer dan 2 weken na {formatDate(draft.issueAroseOn)}. U kunt de klacht toch
-            in behandeling nemen of niet-ontvankelijk verklaren.
-          </MessageBarBody>
-        </MessageBar>
+      {check && check.related.length > 0 && (
+        <EarlierComplaints related={check.related} onOpen={onOpenComplaint} />
       )}
 
       <Field
-        label="Ontstaan op"
-        hint="Wanneer ontstond de klacht? Optioneel."
-        validationMessage={dateInvalid ? 'Geen geldige datum.' : fieldError('issueAroseOn')}
+        label="Wanneer ontstond het probleem?"
+        hint="De datum waarop het probleem ontstond (ontstaan op). Een klacht na meer dan 2 weken is mogelijk te laat."
+        validationMessage={model.dateInvalid ? 'Geen geldige datum.' : fieldError('issueAroseOn')}
       >
         <Input type="date" value={draft.issueAroseOn} onChange={set('issueAroseOn')} disabled={busy} />
       </Field>
@@ -267,18 +261,68 @@ export function RegisterPanel({ message, me, register, readAttachments }: Regist
         </Field>
       </fieldset>
 
+      {offer && <AdmissibilityWarning offer={offer} aroseOn={draft.issueAroseOn} onOpen={onOpenComplaint} />}
+      {offer && both && (
+        <Field label="Grond voor niet-ontvankelijk">
+          <RadioGroup value={offer.ground} onChange={set('ground')} disabled={busy}>
+            <Radio value="late" label="Te laat ingediend" />
+            <Radio value="repeat" label="Herhaalde klacht" />
+          </RadioGroup>
+        </Field>
+      )}
+      {offer && offer.ground === 'repeat' && offer.repeats.length > 1 && (
+        <Field label="Herhaling van klacht">
+          <Select
+            value={offer.relatedComplaint?.number ?? ''}
+            onChange={set('relatedComplaint')}
+            disabled={busy}
+          >
+            {offer.repeats.map((r) => (
+              <option key={r.id} value={r.number}>
+                {r.number} — {r.subject}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+
       {problem && <ProblemBar problem={problem} />}
 
-      <Button
-        type="submit"
-        appearance="primary"
-        className={styles.primary}
-        disabled={busy || dateInvalid}
-        aria-busy={busy}
-        icon={busy ? <Spinner size="tiny" /> : undefined}
-      >
-        {busy ? 'Bezig met registreren…' : 'Registreer klacht'}
-      </Button>
+      {offer ? (
+        <>
+          <Button
+            type="submit"
+            appearance="primary"
+            className={styles.primary}
+            disabled={busy || model.dateInvalid}
+            aria-busy={busy}
+          >
+            Registreren en in behandeling nemen
+          </Button>
+          <Button
+            className={styles.primary}
+            disabled={busy || model.dateInvalid}
+            aria-busy={busy}
+            onClick={() => void model.submit('inadmissible')}
+          >
+            {offer.ground === 'late'
+              ? 'Registreren als niet-ontvankelijk (te laat ingediend)'
+              : `Registreren als niet-ontvankelijk (herhaling van ${offer.relatedComplaint?.number ?? ''})`}
+          </Button>
+          {busy && <Spinner size="tiny" label="Bezig met registreren…" />}
+        </>
+      ) : (
+        <Button
+          type="submit"
+          appearance="primary"
+          className={styles.primary}
+          disabled={busy || model.dateInvalid}
+          aria-busy={busy}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {busy ? 'Bezig met registreren…' : 'Registreer klacht'}
+        </Button>
+      )}
     </form>
   );
 }

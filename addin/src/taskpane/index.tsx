@@ -6,6 +6,7 @@ import { identityOfToken, type Identity } from '../auth/tokenIdentity';
 import { createOfficeTokenProvider } from '../auth/officeTokenProvider';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { openAuthDialog, supportsNestedAppAuth } from '../office/authDialog';
+import { canOpenAppointment, canOpenReply, openAppointment, openReply } from '../office/compose';
 import { officeReady, onOpenItemChanged, readAttachmentContents, readOpenMessage } from '../office/mailbox';
 import { onOfficeThemeChanged, readOfficeTheme } from '../office/officeTheme';
 import { App } from './App';
@@ -57,6 +58,7 @@ const mailbox = withSharedItemChanged({
   readOpenItem: readOpenMessage,
   readAttachmentContents,
   onOpenItemChanged,
+  forms: { canOpenReply, canOpenAppointment, openReply, openAppointment },
 });
 let client: ReturnType<typeof createKlachtenApi> | undefined;
 const api = (tokens: TokenProvider) => (client ??= createKlachtenApi(apiBase, tokens));

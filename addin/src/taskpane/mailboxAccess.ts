@@ -1,4 +1,5 @@
 import type { AttachmentContent, OpenItem, OpenMessage } from '../office/openMessage';
+import type { OutlookForms } from './model/outlookForms';
 
 /** What the pane may ask of Outlook; passed in as props so components never touch office.js. */
 export interface MailboxAccess {
@@ -7,6 +8,8 @@ export interface MailboxAccess {
   onOpenItemChanged(listener: () => void): void;
   /** The open e-mail as base64 MIME where Outlook can give it (never rejects; undefined: not available). */
   readOriginalMime?(): Promise<string | undefined>;
+  /** Outlook's reply and appointment forms for the steps that act. */
+  forms?: OutlookForms;
 }
 
 /**

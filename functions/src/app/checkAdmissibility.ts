@@ -6,25 +6,10 @@ import { AppError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 import { procedureContext, refusalError, type ProcedureDeps } from './registerComplaint';
 import { registrationInputOf } from './registrationInput';
-import {
-  complaintsOf,
-  relatedOf,
-  similarOf,
-  type RelatedComplaint,
-  type SimilarCandidate,
-} from './relatedComplaints';
+import type { AdmissibilityCheck } from '../../../domain/src/api/procedure';
+import { complaintsOf, relatedOf, similarOf } from './relatedComplaints';
 
-export interface AdmissibilityCheck {
-  /** Received more than two weeks after the problem arose (only known when `issueAroseOn` is given). */
-  late: boolean;
-  receivedOn: string;
-  /** The last day the complaint would have been in time; with `issueAroseOn` only. */
-  lateWindowEndedOn?: string;
-  /** Repeat candidates: the sender's decided complaints about a similar subject, most similar first. */
-  similar: SimilarCandidate[];
-  /** Every earlier complaint of the sender, newest first. */
-  related: RelatedComplaint[];
-}
+export type { AdmissibilityCheck };
 
 /** What the dry run reads: the procedure's settings and calendar, and the register's index. */
 export interface CheckAdmissibilityDeps extends ProcedureDeps {

@@ -1,3 +1,4 @@
+import type { EscalationItem } from '../../../domain/src/api/procedure';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import { parsePending } from '../watch/deadlineNotices';
 import type { Clock } from './ports/clock';
@@ -6,15 +7,7 @@ import { allOf } from './indexEntry';
 import { AppError } from '../shared/errors';
 import { can, type Principal } from '../shared/principal';
 
-/** A complaint "aan u voorgelegd": escalated to the director, the complainant waiting for the reply. */
-export interface EscalationItem {
-  id: string;
-  number: string;
-  handlerName: string;
-  /** One month after the escalation: the complainant hears how the complaint will be dealt with. */
-  respondBy: string;
-  overdue: boolean;
-}
+export type { EscalationItem };
 
 export interface DirectorEscalationsDeps {
   clock: Clock;

@@ -9,27 +9,9 @@ import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 import { validationError } from '../shared/errors';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
+import type { RelatedComplaint, SimilarCandidate } from '../../../domain/src/api/procedure';
 
-/** One of the complainant's earlier complaints, as the pane lists it before registering. */
-export interface RelatedComplaint {
-  id: string;
-  number: string;
-  subject: string;
-  status: string;
-  receivedOn: string;
-  /** The date of the decision or inadmissibility; absent while undecided. */
-  decidedOn?: string;
-}
-
-/** A repeat candidate (R12): an earlier, decided complaint of the same complainant about a similar subject. */
-export interface SimilarCandidate {
-  id: string;
-  number: string;
-  subject: string;
-  decidedOn: string;
-  matchedOn: readonly ('address' | 'name')[];
-  similarity: number;
-}
+export type { RelatedComplaint, SimilarCandidate } from '../../../domain/src/api/procedure';
 
 /** The complainant's complaints in the index (same address, or the same name after normalising). */
 export async function complaintsOf(index: ComplaintIndex, complainant: Party): Promise<IndexEntry[]> {

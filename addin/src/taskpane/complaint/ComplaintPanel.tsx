@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   Badge,
   Body1,
@@ -10,6 +10,7 @@ import {
   Link,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -18,18 +19,22 @@ import {
 } from '@fluentui/react-components';
 import type { ComplaintView } from '../../../../domain/src/api/complaintView';
 import type { StepType } from '../../../../domain/src/steps';
-import type { KlachtenApi, SimilarComplaint } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import type { KlachtenApi } from '../../api/klachtenApi';
 import { ProblemBar } from '../ProblemBar';
-import { amsterdamDate, formatDateTime } from '../model/dates';
-import { buildStep, type DraftValues } from '../model/stepFields';
+import { amsterdamDate, formatDate, formatDateTime } from '../model/dates';
+import { nextSteps } from '../model/complaintState';
+import type { OutlookForms } from '../model/outlookForms';
+import { stepLabel } from '../model/stepFields';
 import { termLabel } from '../model/registrationChoices';
+import { ClosingConfirmation } from './ClosingConfirmation';
 import { Deadlines } from './Deadlines';
-import { LetterPreviews, type LetterRef } from './LetterPreviews';
+import { DescriptionEditor } from './DescriptionEditor';
+import { LetterPreviews } from './LetterPreviews';
 import { RegisterRecord } from './RegisterRecord';
 import { DossierDownload } from './DossierDownload';
 import { StepRecorder } from './StepRecorder';
 import { Timeline } from './Timeline';
+import { useComplaint } from './useComplaint';
 import { ConversationList } from '../conversation/ConversationList';
 
 export interface ComplaintPanelProps {
@@ -41,6 +46,8 @@ export interface ComplaintPanelProps {
   onOpenComplaint?: (id: string) => void;
   /** Today in Amsterdam; a prop so tests fix the date. */
   today?: string;
+  /** Outlook's reply and appointment forms, where the host has them. */
+  forms?: OutlookForms | undefined;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -58,12 +65,8 @@ const useStyles = makeStyles({
     wordBreak: 'break-word',
   },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  next: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
-
-const problemOf = (error: unknown): ApiProblem =>
-  error instanceof ApiProblem
-    ? error
-    : new ApiProblem(0, 'about:blank', 'Er ging iets mis. Probeer het opnieuw.');
 
 /** The registered complaint for handlers and the director: deadlines, timeline, the allowed steps, letters. */
 export default function ComplaintPanel({
@@ -72,106 +75,31 @@ export default function ComplaintPanel({
   initial,
   onOpenComplaint,
   today,
+  forms,
 }: ComplaintPanelProps) {
   const styles = useStyles();
-  const [view, setView] = useState<ComplaintView | undefined>(initial);
-  const [loadProblem, setLoadProblem] = useState<ApiProblem | null>(null);
-  const [selected, setSelected] = useState<StepType | ''>('');
-  const [drafts, setDrafts] = useState<Partial<Record<StepType, DraftValues>>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [stale, setStale] = useState(false);
-  const [recorded, setRecorded] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-  const [similar, setSimilar] = useState<SimilarComplaint[]>([]);
-  const [letters, setLetters] = useState<LetterRef[]>([]);
+  const model = useComplaint(api, complaintId, initial, forms);
+  const { view, loadProblem, selected, values, errors, problem, stale, recorded, busy, similar, letters } =
+    model;
   const day = today ?? amsterdamDate(new Date());
-
-  const reload = useCallback(async (): Promise<ComplaintView | undefined> => {
-    try {
-      const fresh = await api.getComplaint(complaintId);
-      setView(fresh);
-      setLoadProblem(null);
-      return fresh;
-    } catch (error) {
-      setLoadProblem(problemOf(error));
-      return undefined;
-    }
-  }, [api, complaintId]);
-
+  const result = useRef<HTMLDivElement>(null);
+  // After "Vastleggen" the focus goes to what happened, so a screen reader hears it and the keyboard goes on.
   useEffect(() => {
-    if (!initial) void reload();
-  }, [initial, reload]);
-
-  useEffect(() => {
-    let live = true;
-    // R12: earlier decided complaints of the same complainant; an endpoint that is not there yet is no error.
-    api.similar(complaintId).then(
-      (items) => live && setSimilar(items.filter((s) => s.id !== complaintId)),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, complaintId]);
-
-  const etag = view?.etag;
-  useEffect(() => {
-    let live = true;
-    // Steps queue letters: list them again whenever the complaint changed.
-    if (etag)
-      api.letters(complaintId).then(
-        (items) => live && setLetters(items),
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, [api, complaintId, etag]);
+    if (recorded) result.current?.focus();
+  }, [recorded]);
 
   if (!view) {
     return loadProblem ? (
-      <ProblemBar problem={loadProblem} onRetry={() => void reload()} />
+      <ProblemBar problem={loadProblem} onRetry={() => void model.reload()} />
     ) : (
       <Spinner size="small" label="Klacht laden…" />
     );
   }
 
   const allowed = view.allowedSteps as StepType[];
-  const values = selected ? (drafts[selected] ?? {}) : {};
-
-  async function submit(): Promise<void> {
-    if (!selected || !view || inFlight.current) return;
-    const built = buildStep(selected, values);
-    if (!built.ok) return setErrors(built.errors);
-    inFlight.current = true;
-    setBusy(true);
-    setErrors({});
-    setProblem(null);
-    setRecorded(null);
-    try {
-      const next = await api.recordStep(view.id, view.etag, built.step);
-      setView(next);
-      setStale(false);
-      setDrafts((d) => ({ ...d, [selected]: {} }));
-      setRecorded(selected);
-      setSelected('');
-    } catch (error) {
-      const p = problemOf(error);
-      if (p.status === 412) {
-        // Someone else recorded a step meanwhile: show their version, keep what this handler typed.
-        setStale(true);
-        await reload();
-      } else {
-        setProblem(p);
-        setErrors(Object.fromEntries(p.errors.map((e) => [e.field.split('.').pop() ?? e.field, e.message])));
-      }
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
+  const next = nextSteps(allowed);
+  const acknowledgement = letters.find((l) => l.kind === 'acknowledgement');
+  const closedWithoutAgreement = view.status === 'closed' && allowed.includes('referredToThirdParty');
 
   return (
     <div className={styles.root}>
@@ -205,6 +133,56 @@ export default function ComplaintPanel({
           <Caption1>Behandeltermijn {termLabel(view.handlingTerm)}</Caption1>
         </div>
       </Card>
+
+      {acknowledgement && (
+        <MessageBar intent={acknowledgement.status === 'failed' ? 'error' : 'success'} layout="multiline">
+          <MessageBarBody>
+            {acknowledgement.status === 'sent'
+              ? `Ontvangstbevestiging verstuurd aan ${view.complainant.name}`
+              : acknowledgement.status === 'failed'
+                ? `Ontvangstbevestiging aan ${view.complainant.name} is niet verstuurd`
+                : `Ontvangstbevestiging aan ${view.complainant.name} staat klaar en gaat binnenkort de deur uit`}{' '}
+            — <Link href="#letters-heading">bekijken</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {view.status === 'open' && next.usual.length > 0 && (
+        <Card>
+          <CardHeader
+            header={
+              <Text as="h3" weight="semibold" size={300}>
+                Volgende stap
+              </Text>
+            }
+          />
+          <div className={styles.next}>
+            {next.usual.map((type) => (
+              <Button key={type} onClick={() => model.select(type)}>
+                {stepLabel(type)}
+              </Button>
+            ))}
+            {view.deadlines.resolveBy && (
+              <Caption1>Besluit uiterlijk {formatDate(view.deadlines.resolveBy)}</Caption1>
+            )}
+          </div>
+        </Card>
+      )}
+
+      {closedWithoutAgreement && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Geen overeenstemming</MessageBarTitle>
+            De klager kan de klacht nog voorleggen aan de onafhankelijke derde. Doet de klager dat, leg het
+            dan vast; de klacht gaat dan weer open.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => model.select('referredToThirdParty')}>
+              Voorleggen aan onafhankelijke derde
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
 
       {view.late && view.status === 'open' && (
         <MessageBar intent="warning" layout="multiline">
@@ -248,6 +226,13 @@ export default function ComplaintPanel({
       <ConversationList api={api} complaintId={view.id} etag={view.etag} newMessage={view.newMessage} />
       <Divider />
       <RegisterRecord register={view.register} />
+      {view.status === 'open' && (
+        <DescriptionEditor
+          key={view.description}
+          description={view.description}
+          save={async (text) => model.setView(await api.editDescription(view.id, view.etag, text))}
+        />
+      )}
       <DossierDownload complaintId={view.id} number={view.number} load={(id) => api.dossier(id)} />
       <Divider />
       <LetterPreviews
@@ -256,7 +241,7 @@ export default function ComplaintPanel({
         saveNote={(seq, text) => api.saveLetterNote(view.id, seq, text)}
         retry={async (seq) => {
           await api.retryLetter(view.id, seq);
-          setLetters(await api.letters(view.id));
+          await model.refreshLetters();
         }}
       />
       <Divider />
@@ -271,9 +256,11 @@ export default function ComplaintPanel({
         </MessageBar>
       )}
       {recorded && (
-        <MessageBar intent="success">
-          <MessageBarBody>Vastgelegd.</MessageBarBody>
-        </MessageBar>
+        <div ref={result} tabIndex={-1} role="status">
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>Vastgelegd.{model.recordedNote ? ` ${model.recordedNote}` : ''}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
       {problem && <ProblemBar problem={problem} />}
       {allowed.length === 0 ? (
@@ -281,23 +268,27 @@ export default function ComplaintPanel({
       ) : (
         <StepRecorder
           allowed={allowed}
+          usual={next.usual}
           selected={selected}
-          onSelect={(type) => {
-            setSelected(type);
-            setErrors({});
-            setRecorded(null);
-          }}
+          onSelect={model.select}
           values={values}
-          onChange={(name, value) =>
-            selected && setDrafts((d) => ({ ...d, [selected]: { ...(d[selected] ?? {}), [name]: value } }))
-          }
+          onChange={model.edit}
           errors={errors}
           busy={busy}
-          onSubmit={() => void submit()}
+          channel={model.channel}
+          onSubmit={() => void model.submit()}
+        />
+      )}
+      {model.confirmingClose && (
+        <ClosingConfirmation
+          view={view}
+          busy={busy}
+          onConfirm={() => void model.submit()}
+          onCancel={model.cancelClose}
         />
       )}
       {stale && (
-        <Button appearance="subtle" onClick={() => setStale(false)}>
+        <Button appearance="subtle" onClick={model.dismissStale}>
           Melding sluiten
         </Button>
       )}

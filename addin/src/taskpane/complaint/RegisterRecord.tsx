@@ -1,8 +1,8 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ComplaintView } from '../../../../domain/src/api/complaintView';
 
-/** R11: the register's fields, all required before closing. */
-const FIELDS: readonly { key: string; label: string }[] = [
+/** The register's fields (the procedure requires them all before closing). */
+export const REGISTER_FIELDS: readonly { key: string; label: string }[] = [
   { key: 'omschrijving', label: 'Omschrijving' },
   { key: 'naamKlager', label: 'Naam klager' },
   { key: 'verantwoordelijke', label: 'Verantwoordelijke' },
@@ -29,7 +29,7 @@ export function RegisterRecord({ register }: { register: ComplaintView['register
         Registergegevens
       </Text>
       <dl className={styles.list}>
-        {FIELDS.map(({ key, label }) => {
+        {REGISTER_FIELDS.map(({ key, label }) => {
           const value = register[key];
           const text = typeof value === 'string' && value.trim() ? value : undefined;
           return [

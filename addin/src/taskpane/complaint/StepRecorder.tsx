@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   Button,
+  Caption1,
   Checkbox,
   Field,
   Input,
@@ -19,6 +20,10 @@ import { CATEGORIES } from '../model/registrationChoices';
 
 export interface StepRecorderProps {
   allowed: readonly StepType[];
+  /** The usual next step(s), listed first under "Volgende stap"; the rest under "Andere stap". */
+  usual?: readonly StepType[];
+  /** How the chosen step reaches the complainant: an Outlook form, or a letter where Outlook cannot. */
+  channel?: 'reply' | 'appointment' | 'letter' | null;
   selected: StepType | '';
   onSelect: (type: StepType | '') => void;
   values: DraftValues;
@@ -69,8 +74,8 @@ function FieldInput({
     case 'ground':
       return (
         <RadioGroup value={value} onChange={(_, d) => onChange(d.value)}>
-          <Radio value="late" label="Te laat ingediend (R2)" />
-          <Radio value="repeat" label="Herhaalde klacht (R12)" />
+          <Radio value="late" label="Te laat ingediend" />
+          <Radio value="repeat" label="Herhaalde klacht" />
         </RadioGroup>
       );
     default:
@@ -83,7 +88,13 @@ export function StepRecorder(props: StepRecorderProps) {
   const styles = useStyles();
   const headingId = useId();
   const { allowed, selected, values, errors, busy } = props;
+  const usual = props.usual ?? [];
   if (allowed.length === 0) return null;
+  const option = (type: StepType) => (
+    <option key={type} value={type}>
+      {stepLabel(type)}
+    </option>
+  );
   return (
     <form
       className={styles.form}
@@ -100,11 +111,14 @@ export function StepRecorder(props: StepRecorderProps) {
       <Field label="Stap">
         <Select value={selected} onChange={(_, d) => props.onSelect(d.value as StepType | '')}>
           <option value="">(kies een stap)</option>
-          {allowed.map((type) => (
-            <option key={type} value={type}>
-              {stepLabel(type)}
-            </option>
-          ))}
+          {usual.length > 0 ? (
+            <>
+              <optgroup label="Volgende stap">{usual.map(option)}</optgroup>
+              <optgroup label="Andere stap">{allowed.filter((t) => !usual.includes(t)).map(option)}</optgroup>
+            </>
+          ) : (
+            allowed.map(option)
+          )}
         </Select>
       </Field>
       {selected &&
@@ -132,6 +146,15 @@ export function StepRecorder(props: StepRecorderProps) {
             </Field>
           ),
         )}
+      {selected && props.channel && (
+        <Caption1>
+          {props.channel === 'reply'
+            ? 'Na vastleggen opent Outlook een antwoord aan de klager met de vragen.'
+            : props.channel === 'appointment'
+              ? 'Na vastleggen opent Outlook een uitnodiging voor de klager.'
+              : 'Deze Outlook-versie kan geen bericht openen: er gaat een brief naar de klager.'}
+        </Caption1>
+      )}
       {selected && (
         <Button
           type="submit"

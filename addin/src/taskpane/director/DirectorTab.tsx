@@ -11,6 +11,7 @@ import { SettingsForm } from './SettingsForm';
 import { useLoad } from './useLoad';
 import { useSettingsForm } from './useSettingsForm';
 import { WeeklySummaryCard } from './WeeklySummaryCard';
+import { EscalationsList } from './EscalationsList';
 
 /** The whole client: the lists added under the key figures need their own calls. */
 export type DirectorApi = KlachtenApi;
@@ -132,6 +133,7 @@ function Overview({
       {figures.kind === 'failed' && <ProblemBar problem={figures.problem} onRetry={figures.reload} />}
       {figures.kind === 'loaded' && <KeyFigures figures={figures.value} />}
       {/* The lists put before the director ("Aan u voorgelegd") come here, under the key figures. */}
+      <EscalationsList api={api} />
       {children}
       {weekly.kind === 'loading' && <Spinner size="small" label="Weekoverzicht laden…" />}
       {weekly.kind === 'failed' && <ProblemBar problem={weekly.problem} onRetry={weekly.reload} />}
