@@ -6,9 +6,10 @@ import type { EvidenceStore } from '../app/ports/mailboxPorts';
  * The originals (MIME) as evidence: `<complaint id>/originals/<name>.eml`, written once (a second write of the
  * same name keeps the first), with the SHA-256 of the bytes as blob metadata so that anyone can check them.
  */
-export function createBlobEvidenceStore(container: ContainerClient): EvidenceStore {
+export function createBlobEvidenceStore(containerOf: () => Promise<ContainerClient>): EvidenceStore {
   return {
     async putOriginal(complaintId, name, mime) {
+      const container = await containerOf();
       const sha256 = createHash('sha256').update(mime).digest('hex');
       const blobName = `${complaintId}/originals/${name}.eml`;
       try {
@@ -30,6 +31,7 @@ export function createBlobEvidenceStore(container: ContainerClient): EvidenceSto
       return { blobName, sha256, size: mime.length };
     },
     async getOriginal(blobName) {
+      const container = await containerOf();
       try {
         const blob = container.getBlobClient(blobName);
         const bytes = await blob.downloadToBuffer();

@@ -1,4 +1,5 @@
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { sharedCredential } from './sharedCredential';
 
 /**
  * Where the Graph mailer gets its bearer token. A port, so that the local stack can hand out its own tokens
@@ -53,7 +54,7 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export function graphTokenSourceFor(baseUrl: string, credential?: TokenCredential): GraphTokenSource {
   const url = new URL(baseUrl);
   if (graphHosts.has(url.hostname) && url.protocol === 'https:') {
-    return credentialTokenSource(credential ?? new DefaultAzureCredential(), `${url.origin}/.default`);
+    return credentialTokenSource(credential ?? sharedCredential(), `${url.origin}/.default`);
   }
   if (loopbackHosts.has(url.hostname)) return staticTokenSource('local-graph-sandbox');
   throw new Error(`KR_GRAPH_BASE_URL must be Microsoft Graph or a local sandbox, not ${url.hostname}`);

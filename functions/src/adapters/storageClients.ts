@@ -1,7 +1,7 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { Config } from './config';
+import { sharedCredential } from './sharedCredential';
 
 /** The tables and the container the app keeps; created on first start when missing. */
 export const tableNames = {
@@ -22,7 +22,30 @@ export const containerName = 'complaint-files';
 export interface StorageClients {
   tables: { [K in keyof typeof tableNames]: TableClient };
   tableService: TableServiceClient;
-  container: ContainerClient;
+  /** The files' container, created when missing; the Blob SDK loads at the first call. */
+  container: () => Promise<ContainerClient>;
+}
+
+/**
+ * The Blob SDK is a fifth of the bundle and only attachments, originals and erasure use it: it is loaded, and
+ * the container created when missing, at the first use in a process, not when the worker loads the app.
+ */
+function lazyContainer(
+  connect: (blob: typeof import('@azure/storage-blob')) => ContainerClient,
+): () => Promise<ContainerClient> {
+  let pending: Promise<ContainerClient> | undefined;
+  return () =>
+    (pending ??= import('@azure/storage-blob')
+      .then(async (blob) => {
+        const container = connect(blob);
+        await container.createIfNotExists();
+        return container;
+      })
+      .catch((error: unknown) => {
+        // Storage away: the next request tries again.
+        pending = undefined;
+        throw error;
+      }));
 }
 
 /**
@@ -45,10 +68,12 @@ export function createStorageClients(storage: Config['storage']): StorageClients
         mailbox: TableClient.fromConnectionString(cs, tableNames.mailbox, insecure),
       },
       tableService: TableServiceClient.fromConnectionString(cs, insecure),
-      container: BlobServiceClient.fromConnectionString(cs).getContainerClient(containerName),
+      container: lazyContainer((blob) =>
+        blob.BlobServiceClient.fromConnectionString(cs).getContainerClient(containerName),
+      ),
     };
   }
-  const credential = new DefaultAzureCredential();
+  const credential = sharedCredential();
   const tableUrl = `https://${storage.accountName}.table.core.windows.net`;
   const blobUrl = `https://${storage.accountName}.blob.core.windows.net`;
   return {
@@ -62,12 +87,16 @@ export function createStorageClients(storage: Config['storage']): StorageClients
       mailbox: new TableClient(tableUrl, tableNames.mailbox, credential),
     },
     tableService: new TableServiceClient(tableUrl, credential),
-    container: new BlobServiceClient(blobUrl, credential).getContainerClient(containerName),
+    container: lazyContainer((blob) =>
+      new blob.BlobServiceClient(blobUrl, credential).getContainerClient(containerName),
+    ),
   };
 }
 
-/** Creates what is missing; safe to run at every start and from several instances at once. */
+/**
+ * Creates the tables that are missing; safe to run at every start and from several instances at once. The
+ * container is created at its first use (see `lazyContainer`).
+ */
 export async function ensureStorage(clients: StorageClients): Promise<void> {
   await Promise.all(Object.values(clients.tables).map((t) => t.createTable()));
-  await clients.container.createIfNotExists();
 }
