@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { createZip, type ZipEntry } from './lib/zip';
 
 export const repoRoot = join(__dirname, '..');
@@ -88,6 +88,25 @@ const onlyUsedZodLocales: Plugin = {
   },
 };
 
+/**
+ * Packages the app loads at first use only (`import()` in the adapters): the Blob SDK (attachments, originals,
+ * erasure) and `@azure/identity` with MSAL (the first token in Azure). Each is bundled into its own file under
+ * lazy/, next to index.js, so a fresh worker neither reads nor parses them: parsing the one big file was most of
+ * the cold load. Their shared Azure core libraries are bundled into each again (a copy, loaded only then).
+ */
+export const lazyPackages = ['@azure/storage-blob', '@azure/identity'] as const;
+
+const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
+
+const lazyPackagesApart: Plugin = {
+  name: 'lazy-packages-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@azure\/(storage-blob|identity)$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${lazyFileOf(args.path)}`, external: true } : undefined,
+    );
+  },
+};
+
 /** Bundles the Functions entry with esbuild into <out>/functions/index.js and zips the folder. */
 export async function packageFunctions(
   options: { entry?: string; out?: string; version?: string } = {},
@@ -98,10 +117,8 @@ export async function packageFunctions(
   const dir = join(out, 'functions');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const result = await build({
-    entryPoints: [entry],
-    outfile: join(dir, 'index.js'),
-    bundle: true,
+  const common = {
+    bundle: true as const,
     platform: 'node',
     // Valid on Node 20 (this machine) and Node 22 (Azure).
     target: 'node20',
@@ -116,13 +133,31 @@ export async function packageFunctions(
     keepNames: true,
     legalComments: 'external',
     sourcemap: false,
-    metafile: true,
+    metafile: true as const,
     logLevel: 'warning',
-    plugins: [onlyUsedZodLocales],
     // Some dependencies ship ESM that reads import.meta.url (createRequire); give the CJS bundle a real one.
     banner: { js: 'const __bundle_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__bundle_import_meta_url' },
+  } satisfies BuildOptions;
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: join(dir, 'index.js'),
+    plugins: [onlyUsedZodLocales, lazyPackagesApart],
   });
+  for (const name of lazyPackages) {
+    await build({
+      ...common,
+      stdin: { contents: `export * from '${name}';`, resolveDir: repoRoot, loader: 'js' },
+      outfile: join(dir, lazyFileOf(name)),
+    });
+  }
+  // A static import of a lazy package would put it back on the load path.
+  const loaded = Object.keys(result.metafile.inputs).filter((input) =>
+    lazyPackages.some((name) => input.includes(`node_modules/${name}/`)),
+  );
+  if (loaded.length > 0)
+    throw new Error(`index.js bundles packages meant for first use: ${loaded.slice(0, 3).join(', ')}`);
   // Dev-only code (local host, Graph sandbox, token issuer) must never ship.
   const devInputs = Object.keys(result.metafile.inputs).filter((input) => /(^|\/)dev\//.test(input));
   if (devInputs.length > 0)
