@@ -96,7 +96,8 @@ const onlyUsedZodLocales: Plugin = {
  */
 export const lazyPackages = ['@azure/storage-blob', '@azure/identity'] as const;
 
-const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
+/** Where a lazy package's bundle lies, relative to index.js. */
+export const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
 
 const lazyPackagesApart: Plugin = {
   name: 'lazy-packages-apart',
