@@ -236,6 +236,11 @@ async function deliverOne(
       await save(released(current, { attempts, lastError: `lookup-${found.code}` }, at(now, delay)), etag);
       return 'retrying';
     }
+    if (current.attempts >= deps.options.maxAttempts && known?.cancelledOn === undefined) {
+      // The last attempt may still have gone: Exchange can accept a message after we stopped waiting and file
+      // it later still. "Verzending mislukt" keeps `mustVerify`, so queueing it again looks once more first.
+      return markFailed(deps, record, current, etag, current.lastError ?? 'attempts');
+    }
     current = verified(current);
   }
   if (known?.cancelledOn !== undefined) {

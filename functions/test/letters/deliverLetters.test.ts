@@ -171,6 +171,23 @@ describe('deliverLetters', () => {
     expect(store.row(doc.id, 1)['status']).toBe('sent');
   });
 
+  test('at the bound, an unknown last attempt not found in Sent Items fails but keeps the look-up for a retry', async () => {
+    const { store, mailer, clock, deps } = setup({ maxAttempts: 1 });
+    const doc = await seedComplaint(store);
+    mailer.script.push({ kind: 'unknown', code: 'no-answer' });
+    await deliverLetters(deps);
+    clock.advance(defaultDeliveryOptions.verifyDelayMs);
+    expect((await deliverLetters(deps)).failed).toBe(1);
+    expect(mailer.lookupCount).toBe(1);
+    expect(mailer.sent).toHaveLength(0);
+    // It may still arrive late: queueing it again must look in Sent Items before sending.
+    expect(store.row(doc.id, 1)).toMatchObject({
+      status: 'failed',
+      lastError: 'no-answer',
+      mustVerify: true,
+    });
+  });
+
   test('a refusal that cannot get better (400) fails at once', async () => {
     const { store, mailer, deps } = setup();
     const doc = await seedComplaint(store);
