@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Field, makeStyles, Select, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Select, Spinner, tokens } from '@fluentui/react-components';
+import { TabStrip } from '../TabStrip';
 import type { KlachtenApi } from '../../api/klachtenApi';
 import { ProblemBar } from '../ProblemBar';
 import { saveFile } from '../conversation/saveFile';
@@ -32,10 +33,14 @@ export interface DirectorTabProps {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: 'wrap' },
 });
 
 type Part = 'overview' | 'settings';
+
+const PARTS: readonly { value: Part; label: string }[] = [
+  { value: 'overview', label: 'Overzicht' },
+  { value: 'settings', label: 'Instellingen' },
+];
 
 /** The director's desk: the figures, the weekly summary, the yearly report and recommendations, the export, the settings. */
 export default function DirectorTab({
@@ -53,16 +58,7 @@ export default function DirectorTab({
 
   return (
     <section className={styles.root} aria-label="Directeur">
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={part}
-        onTabSelect={(_, d) => setPart(d.value as Part)}
-        aria-label="Onderdelen van de directeur"
-      >
-        <Tab value="overview">Overzicht</Tab>
-        <Tab value="settings">Instellingen</Tab>
-      </TabList>
+      <TabStrip label="Onderdelen van de directeur" tabs={PARTS} value={part} onChange={setPart} />
       {/* Both stay mounted, so what was typed in the settings survives a look at the overview. */}
       <div hidden={part !== 'overview'} className={part === 'overview' ? styles.part : undefined}>
         <Overview
