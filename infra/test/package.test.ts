@@ -55,13 +55,19 @@ describe('Functions package', () => {
     "import { sandbox } from './dev/sandbox';\nconsole.log(sandbox);\n",
   );
 
-  test('bundles one index.js with host.json and package.json, zipped at the root', async () => {
+  test('bundles index.js, the packages loaded at first use under lazy/, host.json and package.json, zipped at the root', async () => {
     const out = join(work, 'out');
     const result = await packageFunctions({ entry: join(entryDir, 'index.ts'), out });
     const names = readZip(readFileSync(result.zip))
       .map((e) => e.name)
       .sort();
-    expect(names.filter((n) => !n.endsWith('LEGAL.txt'))).toEqual(['host.json', 'index.js', 'package.json']);
+    expect(names.filter((n) => !n.endsWith('LEGAL.txt'))).toEqual([
+      'host.json',
+      'index.js',
+      'lazy/azure-identity.js',
+      'lazy/azure-storage-blob.js',
+      'package.json',
+    ]);
     const pkg = JSON.parse(readFileSync(join(result.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.main).toBe('index.js');
     expect(pkg.dependencies).toBeUndefined();
