@@ -1,11 +1,22 @@
 import type { ComplaintSummary, ComplaintView } from '../../domain/src/api/complaintView';
 import type { KlachtenApi } from '../src/api/klachtenApi';
+import type { LetterView } from '../../domain/src/api/letters';
 import type { YearlyFigures } from '../src/api/deskApi';
 import type { OpenMessage } from '../src/office/openMessage';
 import { ApiProblem } from '../src/api/problem';
 
 /** A KlachtenApi whose every call is a jest.fn; tests override what they exercise. */
 /** Properties, not methods, so `expect(api.register)` reads naturally without unbound-method noise. */
+/** A waiting acknowledgement as `GET /api/complaints/{id}/letters` answers it. */
+export const queuedLetter: LetterView = {
+  seq: 1,
+  kind: 'acknowledgement',
+  status: 'queued',
+  statusLabel: 'in de wachtrij',
+  queuedOn: '2026-03-02',
+  attempts: 0,
+};
+
 export type FakeApi = { [K in keyof KlachtenApi]: jest.MockedFunction<KlachtenApi[K]> };
 
 export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
@@ -17,9 +28,7 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     recordStep: jest.fn(notDeployed),
     listComplaints: jest.fn(() => Promise.resolve({ items: [] })),
     similar: jest.fn(() => Promise.resolve([])),
-    letters: jest.fn(() =>
-      Promise.resolve([{ seq: 1, kind: 'acknowledgement', statusLabel: 'in de wachtrij' }]),
-    ),
+    letters: jest.fn(() => Promise.resolve([queuedLetter])),
     letterPreview: jest.fn(notDeployed),
     saveLetterNote: jest.fn(notDeployed),
     retryLetter: jest.fn(notDeployed),

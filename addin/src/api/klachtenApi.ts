@@ -4,12 +4,15 @@ import type {
   ComplaintView,
   VoidedNumberItem,
 } from '../../../domain/src/api/complaintView';
+import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
 import { deskCalls, type DeskApi } from './deskApi';
 import { procedureCalls, type ProcedureApi } from './procedureApi';
 import { networkProblem, problemOf } from './problem';
+
+export type { LetterPreview, LetterView };
 
 /** Filters of the register list (`GET /api/complaints?status=…`). */
 export interface ComplaintQuery {
@@ -36,23 +39,7 @@ export interface SimilarComplaint {
 }
 
 /** A letter of a complaint as `GET /api/complaints/{id}/letters` lists it. */
-export interface LetterSummary {
-  seq: number;
-  kind: string;
-  /** queued | sending | sent | failed | cancelled */
-  status?: string;
-  statusLabel?: string;
-  queuedOn?: string;
-  sentOn?: string;
-}
-
-export interface LetterPreview {
-  subject: string;
-  html: string;
-  text: string;
-  to: { name: string; address: string };
-  status?: string;
-}
+export type LetterSummary = LetterView;
 
 /** The yearly figures (R16); the shape is the API's, shown as label/value pairs. */
 export type YearlyReport = Record<string, unknown>;
