@@ -1,19 +1,15 @@
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 import type { OrganisationSettings } from '../../../domain/src/organisationSettings';
+import type { WeeklySummaryView } from '../../../domain/src/api/reports';
 import { problemOf } from './problem';
+
+/** `GET /api/reports/weekly`: the summary the Monday mail carried, with the mail's own lines. */
+export type WeeklySummary = WeeklySummaryView;
 
 /** A file from the API, ready to be saved or opened. */
 export interface DeskFile {
   blob: Blob;
   fileName: string;
-}
-
-/** `GET /api/reports/weekly`: the summary the Monday mail carried, with the mail's own lines. */
-export interface WeeklySummary {
-  week: string;
-  from: string;
-  to: string;
-  lines: { label: string; value: string }[];
 }
 
 interface Count {
