@@ -164,7 +164,14 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     const api = fakeApi({
       similar: jest.fn(() =>
         Promise.resolve([
-          { id: 'c0', number: 'K-2026-0001', subject: 'Dubbele factuur', decidedOn: '2026-03-01' },
+          {
+            id: 'c0',
+            number: 'K-2026-0001',
+            subject: 'Dubbele factuur',
+            decidedOn: '2026-03-01',
+            matchedOn: ['address'],
+            similarity: 0.8,
+          },
         ]),
       ),
     });

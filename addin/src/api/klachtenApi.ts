@@ -5,6 +5,7 @@ import type {
   VoidedNumberItem,
 } from '../../../domain/src/api/complaintView';
 import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
+import type { SimilarCandidate } from '../../../domain/src/api/procedure';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
@@ -30,13 +31,8 @@ export interface ComplaintPage {
   continuationToken?: string;
 }
 
-/** An earlier, decided complaint of the same complainant about a similar subject (R12). */
-export interface SimilarComplaint {
-  id: string;
-  number: string;
-  subject: string;
-  decidedOn?: string;
-}
+/** An earlier, decided complaint of the same complainant about a similar subject (`GET …/similar`). */
+export type SimilarComplaint = SimilarCandidate;
 
 /** A letter of a complaint as `GET /api/complaints/{id}/letters` lists it. */
 export type LetterSummary = LetterView;
