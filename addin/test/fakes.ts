@@ -138,8 +138,22 @@ export function yearlyFigures(overrides: Partial<YearlyFigures> = {}): YearlyFig
     late: 0,
     repeats: 0,
     agreementRate: 0.5,
+    perMonth: [1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0],
+    byOutcome: [{ key: 'handled', label: 'afgehandeld', count: 3 }],
+    byAgreement: [],
     byWellFounded: [{ key: 'gegrond', label: 'gegrond', count: 1 }],
-    timeliness: [{ deadline: 'acknowledgeBy', label: 'Ontvangst bevestigen', rate: 1, overdue: 0 }],
+    byCategory: [],
+    timeliness: [
+      {
+        deadline: 'acknowledgeBy',
+        label: 'Ontvangst bevestigen',
+        met: 1,
+        missed: 0,
+        pending: 0,
+        overdue: 0,
+        rate: 1,
+      },
+    ],
     escalations: { complaints: 1, total: 1 },
     thirdParty: { referred: 0, rulings: 0, pending: 0 },
     measures: {
@@ -148,6 +162,8 @@ export function yearlyFigures(overrides: Partial<YearlyFigures> = {}): YearlyFig
       carriedOut: 0,
       lines: [{ key: 'K-2026-0001#1', number: 'K-2026-0001', dueOn: '2026-08-01', carriedOut: false }],
     },
+    voided: { count: 0, lines: [] },
+    numbersIssued: 4,
     ...overrides,
   };
 }

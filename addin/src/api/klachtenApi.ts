@@ -6,6 +6,7 @@ import type {
 } from '../../../domain/src/api/complaintView';
 import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
 import type { SimilarCandidate } from '../../../domain/src/api/procedure';
+import type { YearlyAnalysisView } from '../../../domain/src/api/reports';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
@@ -37,8 +38,8 @@ export type SimilarComplaint = SimilarCandidate;
 /** A letter of a complaint as `GET /api/complaints/{id}/letters` lists it. */
 export type LetterSummary = LetterView;
 
-/** The yearly figures (R16); the shape is the API's, shown as label/value pairs. */
-export type YearlyReport = Record<string, unknown>;
+/** The yearly analysis as `GET /api/reports/yearly?format=json` answers it. */
+export type YearlyReport = YearlyAnalysisView;
 
 /** A file from the register export, ready to be offered as a download. */
 export interface ExportFile {

@@ -32,3 +32,72 @@ export interface WeeklySummaryView {
   figures: WeeklyFiguresView;
   lines: { label: string; value: string }[];
 }
+
+/** A count with its Dutch label (`key` is the API's, `label` what a person reads). */
+export interface CountView {
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** How one procedural deadline was kept over the year. */
+export interface TimelinessView {
+  deadline: string;
+  label: string;
+  met: number;
+  missed: number;
+  pending: number;
+  overdue: number;
+  /** Met of those decided or overdue; null when there were none. */
+  rate: number | null;
+}
+
+/** A measure of the year: `key` is `K-2026-0001#1`, the number and the measure's position. */
+export interface MeasureLineView {
+  key: string;
+  number: string;
+  dueOn: string;
+  carriedOut: boolean;
+}
+
+/** A number of the year that was issued but has no complaint ("vervallen"), with why. */
+export interface VoidedLineView {
+  number: string;
+  reason: string;
+  /** ISO timestamp. */
+  voidedAt: string;
+}
+
+/** The director's recommendations and the measures confirmed as carried out. */
+export interface YearlyNotesView {
+  recommendations: string;
+  measuresCarriedOut: string[];
+  savedAt: string;
+  savedBy: string;
+}
+
+/**
+ * `GET /api/reports/yearly?format=json`: the yearly analysis as the wire carries it (dates as `YYYY-MM-DD`;
+ * the server's analysis satisfies this shape).
+ */
+export interface YearlyAnalysisView {
+  year: number;
+  asOf: string;
+  total: number;
+  open: number;
+  perMonth: number[];
+  byOutcome: CountView[];
+  byAgreement: CountView[];
+  byWellFounded: CountView[];
+  agreementRate: number | null;
+  byCategory: CountView[];
+  timeliness: TimelinessView[];
+  escalations: { complaints: number; total: number };
+  thirdParty: { referred: number; rulings: number; pending: number };
+  repeats: number;
+  late: number;
+  measures: { total: number; pastDue: number; carriedOut: number; lines: MeasureLineView[] };
+  voided: { count: number; lines: VoidedLineView[] };
+  numbersIssued: number;
+  notes?: YearlyNotesView;
+}
