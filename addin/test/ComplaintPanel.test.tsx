@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import ComplaintPanel from '../src/taskpane/complaint/ComplaintPanel';
 import { ApiProblem } from '../src/api/problem';
-import { complaintView, fakeApi } from './fakes';
+import { complaintView, fakeApi, queuedLetter } from './fakes';
 import type { KlachtenApi } from '../src/api/klachtenApi';
 import type { ComplaintView } from '../../domain/src/api/complaintView';
 
@@ -164,7 +164,14 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     const api = fakeApi({
       similar: jest.fn(() =>
         Promise.resolve([
-          { id: 'c0', number: 'K-2026-0001', subject: 'Dubbele factuur', decidedOn: '2026-03-01' },
+          {
+            id: 'c0',
+            number: 'K-2026-0001',
+            subject: 'Dubbele factuur',
+            decidedOn: '2026-03-01',
+            matchedOn: ['address'],
+            similarity: 0.8,
+          },
         ]),
       ),
     });
@@ -178,6 +185,7 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     const api = fakeApi({
       letterPreview: jest.fn(() =>
         Promise.resolve({
+          ...queuedLetter,
           subject: 'Ontvangstbevestiging K-2026-0007',
           html: '<p>Beste</p>',
           text: 'Beste',
@@ -197,11 +205,11 @@ describe('ComplaintPanel (registered, for handlers)', () => {
 
   test('a waiting letter takes a personal paragraph; the preview shows the saved letter', async () => {
     const preview = (html: string) => ({
+      ...queuedLetter,
       subject: 'Ontvangstbevestiging K-2026-0007',
       html,
       text: 'Beste',
       to: { name: 'Femke Dijkstra', address: 'femke@x.nl' },
-      status: 'queued',
     });
     const api = fakeApi({
       letterPreview: jest.fn(() => Promise.resolve(preview('<p>Beste</p>'))),
@@ -222,7 +230,7 @@ describe('ComplaintPanel (registered, for handlers)', () => {
     const api = fakeApi({
       letters: jest.fn(() =>
         Promise.resolve([
-          { seq: 1, kind: 'acknowledgement', status: 'failed', statusLabel: 'verzending mislukt' },
+          { ...queuedLetter, status: 'failed', statusLabel: 'verzending mislukt', attempts: 5 },
         ]),
       ),
       retryLetter: jest

@@ -11,7 +11,7 @@ import { ApiProblem } from '../src/api/problem';
 import { ConversationList } from '../src/taskpane/conversation/ConversationList';
 import { UnreviewedList } from '../src/taskpane/register/UnreviewedList';
 import { inReplyToOf } from '../src/office/internetHeaders';
-import { complaintView, fakeApi, message, summaryOf, tokenFor } from './fakes';
+import { complaintView, fakeApi, message, queuedLetter, summaryOf, tokenFor } from './fakes';
 
 const reply = message({
   internetMessageId: '<reply-1@klant.example>',
@@ -279,6 +279,7 @@ describe('the conversation list', () => {
       conversation: jest.fn(() => Promise.resolve(entries)),
       letterPreview: jest.fn(() =>
         Promise.resolve({
+          ...queuedLetter,
           subject: 's',
           html: '',
           text: 'Wij hebben uw klacht ontvangen.',

@@ -82,6 +82,23 @@ describe('the Directeur tab', () => {
       week: '2026-W26',
       from: '2026-06-22',
       to: '2026-06-28',
+      figures: {
+        week: '2026-W26',
+        from: '2026-06-22',
+        to: '2026-06-28',
+        year: 2026,
+        newCount: 3,
+        closed: 0,
+        open: 3,
+        overdue: 0,
+        acknowledgedInTime: null,
+        resolvedInTime: null,
+        escalationsOpen: 0,
+        thirdPartyOpen: 0,
+        lettersFailing: 0,
+        anonymised: 0,
+        unreviewed: 0,
+      },
       lines: [{ label: 'Nieuw deze week', value: '3' }],
     });
     renderDesk(api);

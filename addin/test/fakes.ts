@@ -1,11 +1,22 @@
 import type { ComplaintSummary, ComplaintView } from '../../domain/src/api/complaintView';
 import type { KlachtenApi } from '../src/api/klachtenApi';
+import type { LetterView } from '../../domain/src/api/letters';
 import type { YearlyFigures } from '../src/api/deskApi';
 import type { OpenMessage } from '../src/office/openMessage';
 import { ApiProblem } from '../src/api/problem';
 
 /** A KlachtenApi whose every call is a jest.fn; tests override what they exercise. */
 /** Properties, not methods, so `expect(api.register)` reads naturally without unbound-method noise. */
+/** A waiting acknowledgement as `GET /api/complaints/{id}/letters` answers it. */
+export const queuedLetter: LetterView = {
+  seq: 1,
+  kind: 'acknowledgement',
+  status: 'queued',
+  statusLabel: 'in de wachtrij',
+  queuedOn: '2026-03-02',
+  attempts: 0,
+};
+
 export type FakeApi = { [K in keyof KlachtenApi]: jest.MockedFunction<KlachtenApi[K]> };
 
 export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
@@ -17,9 +28,7 @@ export function fakeApi(overrides: Partial<KlachtenApi> = {}): FakeApi {
     recordStep: jest.fn(notDeployed),
     listComplaints: jest.fn(() => Promise.resolve({ items: [] })),
     similar: jest.fn(() => Promise.resolve([])),
-    letters: jest.fn(() =>
-      Promise.resolve([{ seq: 1, kind: 'acknowledgement', statusLabel: 'in de wachtrij' }]),
-    ),
+    letters: jest.fn(() => Promise.resolve([queuedLetter])),
     letterPreview: jest.fn(notDeployed),
     saveLetterNote: jest.fn(notDeployed),
     retryLetter: jest.fn(notDeployed),
@@ -129,8 +138,22 @@ export function yearlyFigures(overrides: Partial<YearlyFigures> = {}): YearlyFig
     late: 0,
     repeats: 0,
     agreementRate: 0.5,
+    perMonth: [1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0],
+    byOutcome: [{ key: 'handled', label: 'afgehandeld', count: 3 }],
+    byAgreement: [],
     byWellFounded: [{ key: 'gegrond', label: 'gegrond', count: 1 }],
-    timeliness: [{ deadline: 'acknowledgeBy', label: 'Ontvangst bevestigen', rate: 1, overdue: 0 }],
+    byCategory: [],
+    timeliness: [
+      {
+        deadline: 'acknowledgeBy',
+        label: 'Ontvangst bevestigen',
+        met: 1,
+        missed: 0,
+        pending: 0,
+        overdue: 0,
+        rate: 1,
+      },
+    ],
     escalations: { complaints: 1, total: 1 },
     thirdParty: { referred: 0, rulings: 0, pending: 0 },
     measures: {
@@ -139,6 +162,8 @@ export function yearlyFigures(overrides: Partial<YearlyFigures> = {}): YearlyFig
       carriedOut: 0,
       lines: [{ key: 'K-2026-0001#1', number: 'K-2026-0001', dueOn: '2026-08-01', carriedOut: false }],
     },
+    voided: { count: 0, lines: [] },
+    numbersIssued: 4,
     ...overrides,
   };
 }

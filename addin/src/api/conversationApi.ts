@@ -1,16 +1,13 @@
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 import type { MessageInput } from '../../../domain/src/api/registration';
+import type {
+  ConversationEntry,
+  LinkCandidate,
+  UnreviewedMailView,
+} from '../../../domain/src/api/conversation';
 import { problemOf } from './problem';
 
-/** A complaint the open e-mail probably belongs to (first look-up, when it is not registered itself). */
-export interface LinkCandidate {
-  id: string;
-  number: string;
-  status: string;
-  reason: 'conversation' | 'reply' | 'subjectTag' | 'sameSender';
-  /** Only for handlers; a Medewerker sees the number. */
-  subject?: string;
-}
+export type { ConversationEntry, LinkCandidate };
 
 /** What the first look-up sends about the open e-mail. */
 export interface MessageKeys {
@@ -28,29 +25,8 @@ export interface MessageLookup {
   candidates: LinkCandidate[];
 }
 
-/** One entry of the complaint's conversation (`GET /api/complaints/{id}/messages`). */
-export interface ConversationEntry {
-  seq: string;
-  internetMessageId: string | null;
-  direction: 'in' | 'out';
-  from: { name: string; address: string };
-  subject: string;
-  at: string;
-  source: 'registered' | 'linked' | 'captured' | 'letter';
-  sha256: string | null;
-  size: number | null;
-  sentItemId?: string;
-}
-
 /** An e-mail in the complaints mailbox nobody has decided about yet. */
-export interface UnreviewedMail {
-  id: string;
-  internetMessageId: string;
-  conversationId: string;
-  from: { name: string; address: string };
-  subject: string;
-  receivedAt: string;
-}
+export type UnreviewedMail = UnreviewedMailView;
 
 export type DismissReason = 'geen klacht' | 'spam' | 'dubbel' | 'anders';
 

@@ -1,6 +1,10 @@
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 import type { OrganisationSettings } from '../../../domain/src/organisationSettings';
+import type { WeeklySummaryView, YearlyAnalysisView, YearlyNotesView } from '../../../domain/src/api/reports';
 import { problemOf } from './problem';
+
+/** `GET /api/reports/weekly`: the summary the Monday mail carried, with the mail's own lines. */
+export type WeeklySummary = WeeklySummaryView;
 
 /** A file from the API, ready to be saved or opened. */
 export interface DeskFile {
@@ -8,48 +12,11 @@ export interface DeskFile {
   fileName: string;
 }
 
-/** `GET /api/reports/weekly`: the summary the Monday mail carried, with the mail's own lines. */
-export interface WeeklySummary {
-  week: string;
-  from: string;
-  to: string;
-  lines: { label: string; value: string }[];
-}
+/** The yearly analysis (`format=json`); the director's key figures show a part of it. */
+export type YearlyFigures = YearlyAnalysisView;
 
-interface Count {
-  key: string;
-  label: string;
-  count: number;
-}
-
-/** The parts of the yearly analysis (`format=json`) the director's key figures show. */
-export interface YearlyFigures {
-  year: number;
-  asOf: string;
-  total: number;
-  open: number;
-  late: number;
-  repeats: number;
-  agreementRate: number | null;
-  byWellFounded: Count[];
-  timeliness: { deadline: string; label: string; rate: number | null; overdue: number }[];
-  escalations: { complaints: number; total: number };
-  thirdParty: { referred: number; rulings: number; pending: number };
-  measures: {
-    total: number;
-    pastDue: number;
-    carriedOut: number;
-    lines: { key: string; number: string; dueOn: string; carriedOut: boolean }[];
-  };
-  notes?: YearlyNotes;
-}
-
-export interface YearlyNotes {
-  recommendations: string;
-  measuresCarriedOut: string[];
-  savedAt: string;
-  savedBy: string;
-}
+/** The director's recommendations as saved with the yearly report. */
+export type YearlyNotes = YearlyNotesView;
 
 import type { SavedSettingsView, SettingsView } from '../../../domain/src/api/settings';
 export type { SavedSettingsView, SettingsView };

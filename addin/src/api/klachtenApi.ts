@@ -4,12 +4,17 @@ import type {
   ComplaintView,
   VoidedNumberItem,
 } from '../../../domain/src/api/complaintView';
+import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
+import type { SimilarCandidate } from '../../../domain/src/api/procedure';
+import type { YearlyAnalysisView } from '../../../domain/src/api/reports';
 import type { StepInput } from '../../../domain/src/steps';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { conversationCalls, type ConversationApi } from './conversationApi';
 import { deskCalls, type DeskApi } from './deskApi';
 import { procedureCalls, type ProcedureApi } from './procedureApi';
 import { networkProblem, problemOf } from './problem';
+
+export type { LetterPreview, LetterView };
 
 /** Filters of the register list (`GET /api/complaints?status=…`). */
 export interface ComplaintQuery {
@@ -27,35 +32,14 @@ export interface ComplaintPage {
   continuationToken?: string;
 }
 
-/** An earlier, decided complaint of the same complainant about a similar subject (R12). */
-export interface SimilarComplaint {
-  id: string;
-  number: string;
-  subject: string;
-  decidedOn?: string;
-}
+/** An earlier, decided complaint of the same complainant about a similar subject (`GET …/similar`). */
+export type SimilarComplaint = SimilarCandidate;
 
 /** A letter of a complaint as `GET /api/complaints/{id}/letters` lists it. */
-export interface LetterSummary {
-  seq: number;
-  kind: string;
-  /** queued | sending | sent | failed | cancelled */
-  status?: string;
-  statusLabel?: string;
-  queuedOn?: string;
-  sentOn?: string;
-}
+export type LetterSummary = LetterView;
 
-export interface LetterPreview {
-  subject: string;
-  html: string;
-  text: string;
-  to: { name: string; address: string };
-  status?: string;
-}
-
-/** The yearly figures (R16); the shape is the API's, shown as label/value pairs. */
-export type YearlyReport = Record<string, unknown>;
+/** The yearly analysis as `GET /api/reports/yearly?format=json` answers it. */
+export type YearlyReport = YearlyAnalysisView;
 
 /** A file from the register export, ready to be offered as a download. */
 export interface ExportFile {

@@ -49,10 +49,14 @@ export const networkProblem = (): ApiProblem =>
 /**
  * The pane's one error normaliser: an ApiProblem stays as it is; anything else (a bug, Outlook failing)
  * becomes a Dutch problem with the given message, without the error's own text (it may carry content).
+ * With `notFound`, a 404 gets that wording instead of the server's: the place knows what is not there (yet).
  */
 export function toApiProblem(
   error: unknown,
   fallback = 'Er ging iets mis. Probeer het opnieuw.',
+  notFound?: string,
 ): ApiProblem {
-  return error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', fallback);
+  if (!(error instanceof ApiProblem)) return new ApiProblem(0, 'about:blank', fallback);
+  if (notFound !== undefined && error.status === 404) return new ApiProblem(404, error.type, notFound);
+  return error;
 }

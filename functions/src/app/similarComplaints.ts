@@ -10,19 +10,14 @@ import type { ComplaintIndex } from './ports/complaintIndex';
 import { getComplaint } from './findComplaint';
 import type { Principal } from '../shared/principal';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
+import type { SimilarCandidate } from '../../../domain/src/api/procedure';
 
 export interface SimilarComplaintsDeps extends ComplaintReadDeps {
   index: ComplaintIndex;
 }
 
-export interface SimilarComplaint {
-  id: string;
-  number: string;
-  subject: string;
-  decidedOn: string;
-  matchedOn: readonly ('address' | 'name')[];
-  similarity: number;
-}
+/** A repeat candidate as `GET /api/complaints/{id}/similar` lists it (the API's `SimilarCandidate`). */
+export type SimilarComplaint = SimilarCandidate;
 
 /** R12: earlier, decided complaints of the same complainant about a similar subject. */
 export async function similarComplaints(

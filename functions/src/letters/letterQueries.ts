@@ -8,42 +8,17 @@ import { getComplaint } from '../app/findComplaint';
 import type { OutboxRecord } from '../app/ports/complaintStore';
 import { can, type Principal } from '../shared/principal';
 import { letterSettingsFrom } from './letterSettings';
-import {
-  isLetterEntry,
-  type DeliveryProof,
-  type DeliveryStatus,
-  type OutboxEntry,
-} from '../app/ports/outboxEntry';
+import { isLetterEntry, type DeliveryStatus, type OutboxEntry } from '../app/ports/outboxEntry';
 import { DELIVERY_STATUS_LABELS } from './deliveryStatusLabels';
 import { renderLetter } from './renderLetter';
+import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
 
 export interface LetterQueryDeps extends ComplaintReadDeps {
   config: LetterSettingsSource;
   procedure: { settings: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'> };
 }
 
-/** A letter as the pane shows it on the complaint: what, when, and whether it went ("verzending mislukt"). */
-export interface LetterView {
-  seq: number;
-  kind: LetterKind;
-  status: DeliveryStatus;
-  statusLabel: string;
-  queuedOn: string;
-  sentOn?: string;
-  cancelledOn?: string;
-  attempts: number;
-  nextAttemptAt?: string;
-  failedAt?: string;
-  lastError?: string;
-  proof?: DeliveryProof;
-}
-
-export interface LetterPreview extends LetterView {
-  to: { name: string; address: string };
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { LetterPreview, LetterView };
 
 function statusOf(
   letter: ComplaintDocument['state']['letters'][number],

@@ -10,6 +10,7 @@ import type { Mailer } from '../app/ports/mailer';
 import { amsterdamMoment, isoWeekOf } from '../shared/localTime';
 import type { ComplaintArchive } from '../app/ports/complaintArchive';
 import type { WatchStore } from '../app/ports/watchStore';
+import type { WeeklySummaryView } from '../../../domain/src/api/reports';
 import type { MailboxStore } from '../app/ports/mailboxPorts';
 import { loadEntries, statisticsOf } from './registerSource';
 import { weeklyCard } from './teamsCard';
@@ -102,14 +103,8 @@ export type WeeklyReadDeps = Pick<
   'index' | 'complaints' | 'archive' | 'watch' | 'clock' | 'mailbox'
 >;
 
-/** The summary as the director's mail shows it: the figures and the mail's own label/value lines. */
-export interface WeeklySummaryView {
-  week: string;
-  from: WeeklyFigures['from'];
-  to: WeeklyFigures['to'];
-  figures: WeeklyFigures;
-  lines: { label: string; value: string }[];
-}
+/** The summary as the director's mail shows it (the API's shape, the server's figures satisfy it). */
+export type { WeeklySummaryView };
 
 /**
  * `GET /api/reports/weekly` (Directeur): the summary of the week the last Monday mail reported on (before Monday

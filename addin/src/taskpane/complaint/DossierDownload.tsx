@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import type { DeskFile } from '../../api/deskApi';
-import { ApiProblem } from '../../api/problem';
+import { toApiProblem } from '../../api/problem';
 import { saveFile } from '../conversation/saveFile';
 
 export interface DossierDownloadProps {
@@ -29,11 +29,8 @@ export function DossierDownload({ complaintId, number, load, save = saveFile }: 
       const file = await load(complaintId);
       save(file.blob, file.fileName === 'dossier.zip' ? `dossier-${number}.zip` : file.fileName);
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem && error.status !== 404
-          ? error.title
-          : 'Het dossier is nu niet beschikbaar. Probeer het later opnieuw.',
-      );
+      const unavailable = 'Het dossier is nu niet beschikbaar. Probeer het later opnieuw.';
+      setProblem(toApiProblem(error, unavailable, unavailable).title);
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { LetterPreview } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import { toApiProblem } from '../../api/problem';
 
 import type { LetterSummary } from '../../api/klachtenApi';
 
@@ -48,11 +48,7 @@ const useStyles = makeStyles({
 type Shown = { seq: number; preview?: LetterPreview; problem?: string; note?: string };
 
 const problemText = (error: unknown, fallback: string): string =>
-  error instanceof ApiProblem && error.status === 404
-    ? 'Het voorbeeld van deze brief is nog niet beschikbaar.'
-    : error instanceof ApiProblem
-      ? error.title
-      : fallback;
+  toApiProblem(error, fallback, 'Het voorbeeld van deze brief is nog niet beschikbaar.').title;
 
 /**
  * Previews of the complainant's letters. The letter's HTML is shown in a sandboxed frame without scripts

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { LinkCandidate } from '../../api/conversationApi';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 import { ProblemBar } from '../ProblemBar';
 
 export interface LinkOfferProps {
@@ -49,9 +49,6 @@ const useStyles = makeStyles({
   wide: { width: '100%' },
 });
 
-const linkFailed = (): ApiProblem =>
-  new ApiProblem(0, 'about:blank', 'Koppelen is niet gelukt. Probeer het opnieuw.');
-
 /**
  * The open e-mail is not registered but probably belongs to a complaint: "Koppel aan klacht K-…" comes first,
  * "Registreer als nieuwe klacht" next to it opens the registration form.
@@ -75,7 +72,7 @@ export function LinkOffer({ candidates, link, children }: LinkOfferProps) {
     try {
       await link(id);
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : linkFailed());
+      setProblem(toApiProblem(error, 'Koppelen is niet gelukt. Probeer het opnieuw.'));
     } finally {
       inFlight.current = false;
       setBusy(null);

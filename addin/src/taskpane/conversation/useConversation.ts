@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConversationEntry } from '../../api/conversationApi';
 import type { KlachtenApi } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 
 export type ConversationState =
   | { kind: 'loading' }
@@ -10,9 +10,6 @@ export type ConversationState =
 
 /** The text of a message, opened in the list: an e-mail's kept text, a letter's text from its preview. */
 export type OpenedText = { seq: string; text: string } | { seq: string; problem: ApiProblem };
-
-const asProblem = (error: unknown, title: string): ApiProblem =>
-  error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', title);
 
 /** Newest first, as a mail client lists a conversation. */
 export const newestFirst = (entries: readonly ConversationEntry[]): ConversationEntry[] =>
@@ -39,7 +36,7 @@ export function useConversation(
     try {
       setState({ kind: 'loaded', entries: newestFirst(await api.conversation(complaintId)) });
     } catch (error) {
-      setState({ kind: 'failed', problem: asProblem(error, 'Het gesprek kon niet worden geladen.') });
+      setState({ kind: 'failed', problem: toApiProblem(error, 'Het gesprek kon niet worden geladen.') });
     }
   }, [api, complaintId]);
 
@@ -58,7 +55,7 @@ export function useConversation(
             : (await api.letterPreview(complaintId, letter)).text;
         setOpened({ seq, text });
       } catch (error) {
-        setOpened({ seq, problem: asProblem(error, 'De tekst kon niet worden geladen.') });
+        setOpened({ seq, problem: toApiProblem(error, 'De tekst kon niet worden geladen.') });
       }
     },
     [api, complaintId, opened],
@@ -70,7 +67,7 @@ export function useConversation(
       try {
         save(await api.originalMessage(complaintId, entry.seq), `bericht-${entry.seq}.eml`);
       } catch (error) {
-        setDownloadProblem(asProblem(error, 'Het originele bericht kon niet worden gedownload.'));
+        setDownloadProblem(toApiProblem(error, 'Het originele bericht kon niet worden gedownload.'));
       }
     },
     [api, complaintId],

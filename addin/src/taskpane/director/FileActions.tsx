@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ApiProblem } from '../../api/problem';
+import { toApiProblem } from '../../api/problem';
 
 export interface FileAction {
   label: string;
@@ -40,11 +40,8 @@ export function FileActions({ heading, description, actions, what }: FileActions
     try {
       await action.run();
     } catch (error) {
-      setProblem(
-        error instanceof ApiProblem && error.status !== 404
-          ? error.title
-          : `${what} is nu niet beschikbaar. Probeer het later opnieuw.`,
-      );
+      const unavailable = `${what} is nu niet beschikbaar. Probeer het later opnieuw.`;
+      setProblem(toApiProblem(error, unavailable, unavailable).title);
     } finally {
       setBusy(null);
     }

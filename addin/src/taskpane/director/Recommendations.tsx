@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { YearlyFigures, YearlyNotes } from '../../api/deskApi';
-import { ApiProblem } from '../../api/problem';
+import { toApiProblem } from '../../api/problem';
 import { formatDate, formatDateTime } from '../model/dates';
 
 export interface RecommendationsProps {
@@ -47,7 +47,7 @@ export function Recommendations({ year, notes, measures, onSave }: Recommendatio
     } catch (error) {
       setNote({
         intent: 'error',
-        text: error instanceof ApiProblem ? error.title : 'De aanbevelingen konden niet worden opgeslagen.',
+        text: toApiProblem(error, 'De aanbevelingen konden niet worden opgeslagen.').title,
       });
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 
 export type Loaded<T> =
   { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'failed'; problem: ApiProblem };
@@ -17,12 +17,11 @@ export function useLoad<T>(load: () => Promise<T>, what: string): Loaded<T> & { 
         live &&
         setState({
           kind: 'failed',
-          problem:
-            error instanceof ApiProblem && error.status === 404
-              ? new ApiProblem(404, error.type, `${what} is nog niet beschikbaar. Probeer het later opnieuw.`)
-              : error instanceof ApiProblem
-                ? error
-                : new ApiProblem(0, 'about:blank', `${what} kon niet worden geladen.`),
+          problem: toApiProblem(
+            error,
+            `${what} kon niet worden geladen.`,
+            `${what} is nog niet beschikbaar. Probeer het later opnieuw.`,
+          ),
         }),
     );
     return () => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrganisationSettings } from '../../../../domain/src/organisationSettings';
 import type { SavedSettingsView, SettingsView } from '../../api/deskApi';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 import {
   FIELD_LABELS,
   fieldOfServerName,
@@ -57,12 +57,7 @@ export function useSettingsForm({ load, save }: SettingsFormDeps): SettingsForm 
         setDraft(toDraft(v.settings));
       },
       (error: unknown) =>
-        live &&
-        setLoadProblem(
-          error instanceof ApiProblem
-            ? error
-            : new ApiProblem(0, 'about:blank', 'De instellingen konden niet worden geladen.'),
-        ),
+        live && setLoadProblem(toApiProblem(error, 'De instellingen konden niet worden geladen.')),
     );
     return () => {
       live = false;
@@ -137,7 +132,7 @@ export function useSettingsForm({ load, save }: SettingsFormDeps): SettingsForm 
       } else {
         setNote({
           intent: 'error',
-          text: error instanceof ApiProblem ? error.title : 'De instellingen konden niet worden opgeslagen.',
+          text: toApiProblem(error, 'De instellingen konden niet worden opgeslagen.').title,
         });
       }
     } finally {

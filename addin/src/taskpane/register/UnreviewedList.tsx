@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { DismissReason, UnreviewedMail } from '../../api/conversationApi';
 import type { KlachtenApi } from '../../api/klachtenApi';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 import { ProblemBar } from '../ProblemBar';
 import { formatDateTime } from '../model/dates';
 
@@ -42,9 +42,7 @@ const useStyles = makeStyles({
 });
 
 const asProblem = (error: unknown): ApiProblem =>
-  error instanceof ApiProblem
-    ? error
-    : new ApiProblem(0, 'about:blank', 'De e-mails die nog niet zijn beoordeeld konden niet worden geladen.');
+  toApiProblem(error, 'De e-mails die nog niet zijn beoordeeld konden niet worden geladen.');
 
 function UnreviewedItem({
   mail,

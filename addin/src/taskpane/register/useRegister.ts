@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComplaintSummary } from '../../../../domain/src/api/complaintView';
 import type { RegisterSearch } from '../../api/deskApi';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, toApiProblem } from '../../api/problem';
 import { byUrgency, rowOf, type RegisterRow } from './registerRow';
 
 export type RegisterFilter = 'mine' | 'all' | 'overdue';
@@ -50,10 +50,7 @@ export function useRegister(search: SearchComplaints, filter: RegisterFilter, qu
         if (error instanceof ApiProblem && error.status === 404) return setState({ kind: 'unavailable' });
         setState({
           kind: 'failed',
-          problem:
-            error instanceof ApiProblem
-              ? error
-              : new ApiProblem(0, 'about:blank', 'Het register kon niet worden geladen.'),
+          problem: toApiProblem(error, 'Het register kon niet worden geladen.'),
         });
       }
     },

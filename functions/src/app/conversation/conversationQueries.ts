@@ -6,27 +6,21 @@ import { can, type Principal } from '../../shared/principal';
 import { auditEntry } from '../sideRows';
 import { letterSubject } from '../../letters/renderLetter';
 import { isLetterEntry } from '../ports/outboxEntry';
-import { originalNameOf, type ConversationRow, type MessageSource } from './appendMessage';
+import { originalNameOf, type ConversationRow } from './appendMessage';
 import type { ConversationDeps } from './conversationDeps';
-import { matchComplaints, type MatchReason } from './matchComplaint';
+import { matchComplaints } from './matchComplaint';
 import { unreviewedKeyOf } from './unreviewedKey';
 import { parseEmailAddress } from '../../../../domain/src/emailAddress';
+import type {
+  ConversationEntry,
+  LinkCandidate,
+  UnreviewedMailView,
+} from '../../../../domain/src/api/conversation';
 
-/** One entry of `GET /api/complaints/{id}/messages`. */
-export interface ConversationEntry {
-  /** `1` the registered e-mail, `2`… linked and captured e-mails, `L1`… our letters. */
-  seq: string;
-  internetMessageId: string | null;
-  direction: 'in' | 'out';
-  from: { name: string; address: string };
-  subject: string;
-  at: string;
-  source: MessageSource | 'letter';
-  sha256: string | null;
-  size: number | null;
-  /** Letters: the Sent Items copy's Graph id, the proof it was sent. */
-  sentItemId?: string;
-}
+export type { ConversationEntry, LinkCandidate, UnreviewedMailView };
+
+/** A complaint the open e-mail probably belongs to (the API's `LinkCandidate`). */
+export type Candidate = LinkCandidate;
 
 const forbidden = (): AppError =>
   new AppError('forbidden', 'forbidden', 'U mag de inhoud van klachten niet inzien.');
@@ -163,16 +157,6 @@ export async function getMessageText(
   return { seq, bodyText };
 }
 
-/** A complaint the open e-mail probably belongs to, as the pane's first look-up shows it. */
-export interface Candidate {
-  id: string;
-  number: string;
-  status: 'open' | 'closed';
-  reason: MatchReason | 'sameSender';
-  /** Only for those who may read complaints (a Medewerker sees the number only). */
-  subject?: string;
-}
-
 /**
  * For an e-mail that is not registered itself: the complaints it probably belongs to (conversation, a reply to
  * our letters or the registered e-mail, the subject tag) and the open complaints of the same sender.
@@ -223,7 +207,10 @@ export async function candidateComplaints(
 }
 
 /** `GET /api/mailbox/unreviewed` (handlers): e-mails nobody has decided about, oldest first, without their text. */
-export async function listUnreviewed(deps: ConversationDeps, principal: Principal) {
+export async function listUnreviewed(
+  deps: ConversationDeps,
+  principal: Principal,
+): Promise<UnreviewedMailView[]> {
   if (!can(principal, 'handle'))
     throw new AppError(
       'forbidden',
