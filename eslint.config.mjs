@@ -66,7 +66,7 @@ export const boundaries = [
     [noAdapters, noComposition, noTriggers, noDev],
   ),
   restrict(
-    ['functions/src/shared/**'],
+    ['functions/src/common/**'],
     [...belowUseCases, noAdapters, banned('(^|/)app/', 'Shared helpers sit below the app.')],
   ),
   restrict(['functions/src/*.ts'], [noDev]),

@@ -34,7 +34,7 @@ import { analyseYear } from '../functions/src/reports/yearlyReport';
 import { deadlineSweep } from '../functions/src/watch/deadlineSweep';
 import { listComplaints } from '../functions/src/app/listComplaints';
 import { parseSearchQuery } from '../domain/src/searchText';
-import { mapLimit } from '../functions/src/shared/boundedConcurrency';
+import { mapLimit } from '../functions/src/common/boundedConcurrency';
 import type { Bench, BenchFigure } from './bench';
 
 /** `BENCH_WATCH_SCALE=0.1` shrinks every register size (not the 200 open) for a quick check that the bench runs. */

@@ -1,6 +1,6 @@
 import type { ComplaintSummary, ComplaintView } from '../../domain/src/api/complaintView';
 import { startStack, type Stack } from '../../dev/stack';
-import { mapLimit } from '../../functions/src/shared/boundedConcurrency';
+import { mapLimit } from '../../functions/src/common/boundedConcurrency';
 import { apiClient, registrationOf } from '../support/api';
 import { sample, variant } from '../support/samples';
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { LETTER_ID_HEADER } from '../app/ports/mailer';
 import type { MailboxGraph, MailboxMessage } from '../app/ports/mailboxPorts';
 import type { GraphTokenSource } from './graphTokenSource';
-import { createLimiter } from '../shared/boundedConcurrency';
-import { retry, tryAgain, type TryAgain } from '../shared/retry';
+import { createLimiter } from '../common/boundedConcurrency';
+import { retry, tryAgain, type TryAgain } from '../common/retry';
 
 export interface GraphMailboxOptions {
   /** `https://graph.microsoft.com/v1.0` (KR_GRAPH_BASE_URL). */

@@ -6,7 +6,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { parseRetryAfter } from '../shared/retryAfter';
+import { parseRetryAfter } from '../common/retryAfter';
 import {
   LETTER_ID_HEADER,
   type LookupOutcome,

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { AppError } from '../shared/errors';
-import { roles, type Principal, type Role } from '../shared/principal';
+import { AppError } from '../common/errors';
+import { roles, type Principal, type Role } from '../common/principal';
 import type { Authenticator } from '../app/ports/authenticator';
 
 export interface AuthSettings {

@@ -1,6 +1,6 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { AnonymisedComplaint } from '../../../domain/src/anonymise';
-import { auditKey } from '../shared/auditKey';
+import { auditKey } from '../common/auditKey';
 import type { ComplaintArchive } from '../app/ports/complaintArchive';
 
 const anonymisedRow = 'anonymised';

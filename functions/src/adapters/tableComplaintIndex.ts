@@ -1,8 +1,8 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { searchKeysOf } from '../../../domain/src/searchText';
 import type { ComplaintIndex, IndexEntry, SearchHit } from '../app/ports/complaintIndex';
-import { mapLimit } from '../shared/boundedConcurrency';
-import { conflictRetry, retry, tryAgain, type TryAgain } from '../shared/retry';
+import { mapLimit } from '../common/boundedConcurrency';
+import { conflictRetry, retry, tryAgain, type TryAgain } from '../common/retry';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -5,7 +5,7 @@ import {
   type TableEntity,
   type TransactionAction,
 } from '@azure/data-tables';
-import { AppError, staleComplaintError } from '../shared/errors';
+import { AppError, staleComplaintError } from '../common/errors';
 import type {
   AuditEntry,
   ClaimResult,
@@ -15,8 +15,8 @@ import type {
   Stored,
 } from '../app/ports/complaintStore';
 import { parseOutboxData } from '../app/ports/outboxEntry';
-import { auditKey } from '../shared/auditKey';
-import { retry, type RetryPolicy } from '../shared/retry';
+import { auditKey } from '../common/auditKey';
+import { retry, type RetryPolicy } from '../common/retry';
 import { createKeyedQueue } from './keyedQueue';
 
 /**

@@ -1,6 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import { auditKey } from '../shared/auditKey';
+import { auditKey } from '../common/auditKey';
 import type { WatchStore, YearlyNotes } from '../app/ports/watchStore';
 
 const statusOf = (error: unknown): number | undefined =>

@@ -1,8 +1,8 @@
 import type { ComplaintReadDeps } from './findComplaint';
 import type { FileStore } from './ports/fileStore';
-import { AppError } from '../shared/errors';
+import { AppError } from '../common/errors';
 import { getComplaint } from './findComplaint';
-import { can, type Principal } from '../shared/principal';
+import { can, type Principal } from '../common/principal';
 
 export interface ComplaintFilesDeps extends ComplaintReadDeps {
   files: FileStore;

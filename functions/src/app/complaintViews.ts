@@ -11,7 +11,7 @@ import { deadlineReport } from '../../../domain/src/pendingDeadlines';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
 import { solutionOf } from '../../../domain/src/registerRecord';
 import type { ComplaintDocument } from './complaintDocument';
-import { can, type Principal } from '../shared/principal';
+import { can, type Principal } from '../common/principal';
 
 /** The full representation for handlers and the director. */
 /** The ETag the API shows for a complaint (see {@link ComplaintDocument.revision}). */

@@ -4,8 +4,8 @@ import { parsePending } from '../watch/deadlineNotices';
 import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import { allOf } from './indexEntry';
-import { AppError } from '../shared/errors';
-import { can, type Principal } from '../shared/principal';
+import { AppError } from '../common/errors';
+import { can, type Principal } from '../common/principal';
 
 export type { EscalationItem };
 

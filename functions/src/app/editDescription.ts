@@ -4,11 +4,11 @@ import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
 import { refreshIndex } from './indexEntry';
 import { revisionTag } from './complaintViews';
-import { AppError, staleComplaintError, validationError } from '../shared/errors';
+import { AppError, staleComplaintError, validationError } from '../common/errors';
 import { fieldErrorsOf, parseOptions } from './fieldErrors';
 import { isComplaintId, notFound, type ComplaintReadDeps } from './findComplaint';
 import type { Stored } from './ports/complaintStore';
-import { can, type Principal } from '../shared/principal';
+import { can, type Principal } from '../common/principal';
 import { auditRow } from './sideRows';
 
 /** `PATCH /api/complaints/{id}`: the fields of the register a handler may correct. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldError } from '../shared/errors';
+import type { FieldError } from '../common/errors';
 
 // Schema messages in Dutch for every validation in the app (the handler reads them in the pane).
 z.config(z.locales.nl());

@@ -1,7 +1,7 @@
 import type { Clock } from './ports/clock';
 import type { ComplaintDocument } from './complaintDocument';
-import { AppError } from '../shared/errors';
-import { can, type Principal } from '../shared/principal';
+import { AppError } from '../common/errors';
+import { can, type Principal } from '../common/principal';
 import { auditRow, messageKeyOf } from './sideRows';
 import type { ComplaintStore, Stored } from './ports/complaintStore';
 

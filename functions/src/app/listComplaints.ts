@@ -8,8 +8,8 @@ import type { Clock } from './ports/clock';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import type { ComplaintDocument } from './complaintDocument';
 import type { IndexEntry, ListQuery } from './ports/complaintIndex';
-import { AppError, validationError } from '../shared/errors';
-import { can, type Principal } from '../shared/principal';
+import { AppError, validationError } from '../common/errors';
+import { can, type Principal } from '../common/principal';
 import type { ComplaintStore, Stored } from './ports/complaintStore';
 import type { NumberLedger, VoidedNumber } from './ports/numberLedger';
 

@@ -19,9 +19,9 @@ import type { FileStore } from './ports/fileStore';
 import type { NumberLedger } from './ports/numberLedger';
 import type { ConversationDeps } from './conversation/conversationDeps';
 import type { ComplaintDocument } from './complaintDocument';
-import { AppError, validationError } from '../shared/errors';
-import { can, type Principal } from '../shared/principal';
-import { retry, tryAgain, type RetryPolicy, type TryAgain } from '../shared/retry';
+import { AppError, validationError } from '../common/errors';
+import { can, type Principal } from '../common/principal';
+import { retry, tryAgain, type RetryPolicy, type TryAgain } from '../common/retry';
 import { auditEntry, auditRow, messageKeyOf, outboxRows } from './sideRows';
 import { refreshIndex } from './indexEntry';
 

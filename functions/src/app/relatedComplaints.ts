@@ -7,7 +7,7 @@ import type { ComplaintNumber } from '../../../domain/src/complaintNumber';
 import type { Party } from '../../../domain/src/complaintState';
 import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
-import { validationError } from '../shared/errors';
+import { validationError } from '../common/errors';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
 import type { RelatedComplaint, SimilarCandidate } from '../../../domain/src/api/procedure';
 

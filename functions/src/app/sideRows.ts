@@ -1,8 +1,8 @@
 import type { Effect } from '../../../domain/src/effects';
 import type { ComplaintDocument } from './complaintDocument';
-import type { Principal } from '../shared/principal';
+import type { Principal } from '../common/principal';
 import type { AuditEntry, SideRow } from './ports/complaintStore';
-import { auditKey } from '../shared/auditKey';
+import { auditKey } from '../common/auditKey';
 import { createHash } from 'node:crypto';
 import { staffNoticeRows } from '../letters/staffNotice';
 import { queuedLetter } from './ports/outboxEntry';

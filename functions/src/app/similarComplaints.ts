@@ -8,7 +8,7 @@ import type { LocalDate } from '../../../domain/src/localDate';
 import type { ComplaintReadDeps } from './findComplaint';
 import type { ComplaintIndex } from './ports/complaintIndex';
 import { getComplaint } from './findComplaint';
-import type { Principal } from '../shared/principal';
+import type { Principal } from '../common/principal';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
 import type { SimilarCandidate } from '../../../domain/src/api/procedure';
 

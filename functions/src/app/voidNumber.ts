@@ -3,7 +3,7 @@ import type { Clock } from './ports/clock';
 import type { ComplaintStore } from './ports/complaintStore';
 import type { FileStore } from './ports/fileStore';
 import type { NumberLedger } from './ports/numberLedger';
-import { AppError } from '../shared/errors';
+import { AppError } from '../common/errors';
 import { VOID_LABEL } from './ports/numberLedger';
 
 export interface VoidNumberDeps {

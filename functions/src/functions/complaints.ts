@@ -7,7 +7,7 @@ import { applyComplaintStep } from '../app/applyComplaintStep';
 import { getAttachment, getAuditTrail } from '../app/complaintFiles';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { revisionTag, toRegisterRow, toSummary, toView } from '../app/complaintViews';
-import { validationError } from '../shared/errors';
+import { validationError } from '../common/errors';
 import { findByMessage, getComplaint } from '../app/findComplaint';
 import { listComplaints, voidedItem } from '../app/listComplaints';
 import { candidateComplaints } from '../app/conversation/conversationQueries';

@@ -7,7 +7,7 @@ import {
 } from '../composition';
 import type { FunctionDefinition } from '../definitions';
 import { deliverLetters } from '../letters/deliverLetters';
-import { validationError } from '../shared/errors';
+import { validationError } from '../common/errors';
 import { deliverSoon } from '../letters/deliverSoon';
 import { listFailedLetters, listLetters, previewLetter } from '../letters/letterQueries';
 import { endpoint, json, readJsonBody } from '../http/endpoint';

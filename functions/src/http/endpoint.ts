@@ -1,9 +1,9 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { AppError, validationError } from '../shared/errors';
+import { AppError, validationError } from '../common/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
-import type { Principal } from '../shared/principal';
+import type { Principal } from '../common/principal';
 import type { Services, ServicesFactory } from '../composition';
 import { problem, problemFromError } from './problem';
 

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { AppError, type AppErrorKind } from '../shared/errors';
+import { AppError, type AppErrorKind } from '../common/errors';
 import { isDependencyUnavailable, retryAfterSeconds } from './unavailable';
 
 /** Storage (or Graph, where a request waits on it) could not be reached: the handler tries again shortly. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { multiLine } from '../../../domain/src/api/text';
 import type { ComplaintReadDeps } from '../app/findComplaint';
-import { AppError, validationError } from '../shared/errors';
+import { AppError, validationError } from '../common/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
 import { getComplaint } from '../app/findComplaint';
 import type { OutboxRecord } from '../app/ports/complaintStore';
-import { can, type Principal } from '../shared/principal';
+import { can, type Principal } from '../common/principal';
 import { auditEntry } from '../app/sideRows';
 import { isLetterEntry, requeued, withPersonalNote, type OutboxEntry } from '../app/ports/outboxEntry';
 

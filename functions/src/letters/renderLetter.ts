@@ -1,7 +1,7 @@
 import type { Letter } from '../../../domain/src/effects';
 import { stripReplyPrefixes } from '../../../domain/src/admissibility';
 import type { ComplaintState } from '../../../domain/src/complaintState';
-import { escapeHtml, headerText, plainText } from '../shared/escape';
+import { escapeHtml, headerText, plainText } from '../common/escape';
 import { letterContent, type LetterBlock } from './letterContent';
 import type { LetterSettings } from './letterSettings';
 

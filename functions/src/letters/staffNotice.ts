@@ -5,7 +5,7 @@ import type { ComplaintStore, OutboxRecord, SideRow } from '../app/ports/complai
 import type { Clock } from '../app/ports/clock';
 import type { WatchStore } from '../app/ports/watchStore';
 import { retryDelayMs, type DeliveryOptions } from './deliveryPolicy';
-import { escapeHtml } from '../shared/escape';
+import { escapeHtml } from '../common/escape';
 import type { Mailer, SendOutcome } from '../app/ports/mailer';
 import {
   noticeCancelled,

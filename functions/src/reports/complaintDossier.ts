@@ -15,8 +15,8 @@ import { letterSettingsFrom } from '../letters/letterSettings';
 import type { LetterQueryDeps } from '../letters/letterQueries';
 import { isLetterEntry } from '../app/ports/outboxEntry';
 import { renderLetter } from '../letters/renderLetter';
-import { escapeHtml } from '../shared/escape';
-import type { Principal } from '../shared/principal';
+import { escapeHtml } from '../common/escape';
+import type { Principal } from '../common/principal';
 
 export interface DossierDeps extends LetterQueryDeps {
   files: FileStore;

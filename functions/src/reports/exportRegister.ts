@@ -3,15 +3,15 @@ import type { Clock } from '../app/ports/clock';
 import type { NumberLedger } from '../app/ports/numberLedger';
 import type { WatchStore } from '../app/ports/watchStore';
 import type { RegisterSourceDeps } from './registerSource';
-import { validationError } from '../shared/errors';
-import type { Principal } from '../shared/principal';
+import { validationError } from '../common/errors';
+import type { Principal } from '../common/principal';
 import { exportRows } from './registerExport';
 import { withVoidedRows } from './voidedRows';
 import { loadYear } from './registerSource';
 import { parseYear, requireDirector } from './reportAccess';
 import { toCsv } from './spreadsheet';
 import type { XlsxWriter } from '../app/ports/xlsxWriter';
-import { mapLimit } from '../shared/boundedConcurrency';
+import { mapLimit } from '../common/boundedConcurrency';
 
 export interface ExportRegisterDeps extends RegisterSourceDeps {
   clock: Clock;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../shared/escape';
+import { escapeHtml } from '../common/escape';
 
 /**
  * A staff mail as a complete HTML document: `<head>` with the charset and a title (some clients show the title,

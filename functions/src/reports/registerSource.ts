@@ -9,7 +9,7 @@ import { allOf, refreshIndex } from '../app/indexEntry';
 import { statisticsAsOf } from '../../../domain/src/statisticsAsOf';
 import type { ComplaintIndex, IndexEntry } from '../app/ports/complaintIndex';
 import type { ComplaintStore } from '../app/ports/complaintStore';
-import { mapLimit } from '../shared/boundedConcurrency';
+import { mapLimit } from '../common/boundedConcurrency';
 import type { ComplaintArchive } from '../app/ports/complaintArchive';
 
 export interface RegisterSourceDeps {

@@ -1,5 +1,5 @@
-import { AppError, validationError } from '../shared/errors';
-import { can, type Principal } from '../shared/principal';
+import { AppError, validationError } from '../common/errors';
+import { can, type Principal } from '../common/principal';
 
 /** Register-wide reads (export, yearly analysis, right of access) are the director's (docs/api.md). */
 export function requireDirector(principal: Principal): void {

@@ -5,9 +5,9 @@ import type { ComplaintDocument } from '../app/complaintDocument';
 import { allOf } from '../app/indexEntry';
 import type { ComplaintIndex } from '../app/ports/complaintIndex';
 import type { ComplaintStore } from '../app/ports/complaintStore';
-import { escapeHtml } from '../shared/escape';
+import { escapeHtml } from '../common/escape';
 import type { Mailer } from '../app/ports/mailer';
-import { amsterdamMoment, isoWeekOf } from '../shared/localTime';
+import { amsterdamMoment, isoWeekOf } from '../common/localTime';
 import type { ComplaintArchive } from '../app/ports/complaintArchive';
 import type { WatchStore } from '../app/ports/watchStore';
 import type { WeeklySummaryView } from '../../../domain/src/api/reports';
@@ -17,7 +17,7 @@ import { weeklyCard } from './teamsCard';
 import type { TeamsNotifier } from '../app/ports/teamsNotifier';
 import { weeklyFigures, type WeeklyFigures } from './weeklyFigures';
 import { percent } from './yearlyAnalysis';
-import type { Principal } from '../shared/principal';
+import type { Principal } from '../common/principal';
 import { requireDirector } from './reportAccess';
 
 export interface WeeklyDeps {

@@ -1,5 +1,5 @@
 import { formatDutchDate, toAmsterdamDate } from '../../../domain/src/localDate';
-import { escapeHtml } from '../shared/escape';
+import { escapeHtml } from '../common/escape';
 import { percent, type Count, type YearlyAnalysis } from './yearlyAnalysis';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];

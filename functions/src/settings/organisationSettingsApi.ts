@@ -3,9 +3,9 @@ import {
   organisationSettingsSchema,
   type OrganisationSettings,
 } from '../../../domain/src/organisationSettings';
-import { AppError, validationError } from '../shared/errors';
+import { AppError, validationError } from '../common/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
-import { can, type Principal } from '../shared/principal';
+import { can, type Principal } from '../common/principal';
 import type { AuditEntry } from '../app/ports/complaintStore';
 import { auditEntry } from '../app/sideRows';
 import type { ReapplyDeps } from './reapplySettings';

@@ -4,11 +4,11 @@ import type { WorkingDayCalendar } from '../../../domain/src/workingDayCalendar'
 import { allOf, refreshIndex } from '../app/indexEntry';
 import { type ComplaintIndex } from '../app/ports/complaintIndex';
 import type { ComplaintDocument } from '../app/complaintDocument';
-import { isStaleWrite } from '../shared/errors';
-import { conflictRetry, retry } from '../shared/retry';
+import { isStaleWrite } from '../common/errors';
+import { conflictRetry, retry } from '../common/retry';
 import type { ComplaintStore } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import { mapLimit } from '../shared/boundedConcurrency';
+import { mapLimit } from '../common/boundedConcurrency';
 
 export interface ReapplyDeps {
   index: ComplaintIndex;

@@ -11,7 +11,7 @@ import type { Mailer } from '../app/ports/mailer';
 import { escalationClaimKey, isNoticeKey } from '../letters/staffNotice';
 import { isLetterEntry } from '../app/ports/outboxEntry';
 import { noticesFor, parsePending } from './deadlineNotices';
-import { mapLimit } from '../shared/boundedConcurrency';
+import { mapLimit } from '../common/boundedConcurrency';
 import { noticeMail, type NoticeLine } from './staffMail';
 import type { WatchStore } from '../app/ports/watchStore';
 import type { MailboxStore } from '../app/ports/mailboxPorts';

@@ -1,5 +1,5 @@
 import { formatDutchDate, type LocalDate } from '../../../domain/src/localDate';
-import { escapeHtml } from '../shared/escape';
+import { escapeHtml } from '../common/escape';
 import { mailDocument } from '../reports/mailDocument';
 import { DEADLINE_LABELS, type ProceduralDeadline } from './deadlineNotices';
 

@@ -1,7 +1,7 @@
 import { registerComplaint } from '../../src/app/registerComplaint';
 import { applyComplaintStep } from '../../src/app/applyComplaintStep';
 import { revisionTag } from '../../src/app/complaintViews';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '../../src/common/errors';
 import { registrationRequest } from '../../../domain/src/api/registration';
 import { handler, memoryServices } from '../support/memoryServices';
 

@@ -72,7 +72,7 @@ test('lint refuses imports against the layering and allows the ones along it', (
     {
       name: 'addinImportsFunctions',
       filePath: 'addin/src/api/problem.ts',
-      code: "import { AppError } from '../../../functions/src/shared/errors';\nexport const e = AppError;\n",
+      code: "import { AppError } from '../../../functions/src/common/errors';\nexport const e = AppError;\n",
     },
     {
       name: 'componentCallsOffice',

@@ -11,7 +11,7 @@ import type { Party } from '../../../domain/src/complaintState';
 import type { Effect } from '../../../domain/src/effects';
 import type { StepInput } from '../../../domain/src/steps';
 import { stepSchema } from '../../../domain/src/steps';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '../../src/common/errors';
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
 import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
 import type {

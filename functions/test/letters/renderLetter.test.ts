@@ -1,7 +1,7 @@
 import type { Letter } from '../../../domain/src/effects';
 import { complaintNumber } from '../../../domain/src/complaintNumber';
 import { localDate } from '../../../domain/src/localDate';
-import { escapeHtml, plainText } from '../../src/shared/escape';
+import { escapeHtml, plainText } from '../../src/common/escape';
 import { dutchTerm } from '../../src/letters/letterContent';
 import { letterSubject, renderLetter } from '../../src/letters/renderLetter';
 import { settings, thirdParty } from './fakes';

@@ -5,10 +5,10 @@ import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar
 import { defaultProcedureSettings } from '../../../domain/src/settings';
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
 import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '../../src/common/errors';
 import type { FileStore } from '../../src/app/ports/fileStore';
 import type { AuditEntry, ComplaintStore, OutboxRecord, SideRow } from '../../src/app/ports/complaintStore';
-import type { Principal } from '../../src/shared/principal';
+import type { Principal } from '../../src/common/principal';
 import type { Services } from '../../src/composition';
 import type { ConversationDeps } from '../../src/app/conversation/conversationDeps';
 import type { Config } from '../../src/adapters/config';

@@ -1,7 +1,7 @@
 import { createWorkingDayCalendar } from '../../../domain/src/workingDayCalendar';
 import { localDate } from '../../../domain/src/localDate';
 import { noticesFor, parsePending, reminderDay } from '../../src/watch/deadlineNotices';
-import { amsterdamMoment, isoWeekOf } from '../../src/shared/localTime';
+import { amsterdamMoment, isoWeekOf } from '../../src/common/localTime';
 
 const calendar = createWorkingDayCalendar();
 const d = localDate;

@@ -5,7 +5,7 @@ import type { ConversationDeps } from './conversationDeps';
 import { matchComplaints } from './matchComplaint';
 import { unreviewedKeyOf } from './unreviewedKey';
 import type { LifecycleEvent } from '../ports/mailboxPorts';
-import { escapeHtml } from '../../shared/escape';
+import { escapeHtml } from '../../common/escape';
 
 export type CaptureOutcome = 'registered' | 'known' | 'captured' | 'unreviewed' | 'gone';
 

@@ -1,8 +1,8 @@
 import type { ComplaintIndex } from '../ports/complaintIndex';
-import { AppError, isStaleWrite } from '../../shared/errors';
-import { conflictRetry, retry } from '../../shared/retry';
+import { AppError, isStaleWrite } from '../../common/errors';
+import { conflictRetry, retry } from '../../common/retry';
 import { isComplaintId, notFound } from '../findComplaint';
-import { can, type Principal } from '../../shared/principal';
+import { can, type Principal } from '../../common/principal';
 import { auditEntry } from '../sideRows';
 import { letterSubject } from '../../letters/renderLetter';
 import { isLetterEntry } from '../ports/outboxEntry';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { messageInput } from '../../../../domain/src/api/registration';
 import type { ComplaintDocument } from '../complaintDocument';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../common/errors';
 import { isComplaintId, notFound } from '../findComplaint';
-import { can, type Principal } from '../../shared/principal';
+import { can, type Principal } from '../../common/principal';
 import { messageKeyOf } from '../sideRows';
 import { appendMessage, categoryOf, originalNameOf } from './appendMessage';
 import type { ConversationDeps } from './conversationDeps';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../shared/principal';
+import type { Principal } from '../../common/principal';
 
 /** Who is calling: the bearer token checked against Entra ID's keys in production, a test issuer locally. */
 export interface Authenticator {

@@ -1,5 +1,5 @@
-import { AppError, isStaleWrite } from '../../src/shared/errors';
-import { jitteredDelayMs, retry, tryAgain, type RetryOptions } from '../../src/shared/retry';
+import { AppError, isStaleWrite } from '../../src/common/errors';
+import { jitteredDelayMs, retry, tryAgain, type RetryOptions } from '../../src/common/retry';
 
 const stale = (): AppError => new AppError('preconditionFailed', 'stale', 'stale');
 

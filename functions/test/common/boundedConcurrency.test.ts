@@ -1,4 +1,4 @@
-import { createLimiter, mapLimit } from '../../src/shared/boundedConcurrency';
+import { createLimiter, mapLimit } from '../../src/common/boundedConcurrency';
 
 /** A task the test finishes by hand, so nothing depends on how fast the machine is. */
 function gate() {
