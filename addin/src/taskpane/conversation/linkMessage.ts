@@ -3,6 +3,7 @@ import type { KlachtenApi } from '../../api/klachtenApi';
 import type { LinkCandidate, LinkMessage, MessageKeys } from '../../api/conversationApi';
 import type { OpenMessage } from '../../office/openMessage';
 import type { MailboxAccess } from '../mailboxAccess';
+import { messageInputOf } from '../model/messageInput';
 
 /** What the first look-up sends about the open e-mail, so the register can name the complaints it may belong to. */
 export function messageKeysOf(message: OpenMessage): MessageKeys {
@@ -24,17 +25,7 @@ export async function linkMessageOf(message: OpenMessage, mailbox: MailboxAccess
     mailbox.readAttachmentContents(message).catch(() => []),
     mailbox.readOriginalMime ? mailbox.readOriginalMime().catch(() => undefined) : Promise.resolve(undefined),
   ]);
-  return {
-    internetMessageId: message.internetMessageId,
-    conversationId: message.conversationId,
-    ...(message.restItemId ? { restItemId: message.restItemId } : {}),
-    subject: message.subject,
-    from: message.from,
-    receivedAt: message.receivedAt,
-    bodyText: message.bodyText,
-    attachments,
-    ...(mimeBase64 ? { mimeBase64 } : {}),
-  };
+  return { ...messageInputOf(message, attachments), ...(mimeBase64 ? { mimeBase64 } : {}) };
 }
 
 /**

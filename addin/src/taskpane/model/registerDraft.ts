@@ -5,6 +5,7 @@ import type { AttachmentContent, OpenMessage } from '../../office/openMessage';
 import { isIsoDate, isLateSubmission } from './dates';
 import { forwardedSender, type Party } from './forwardedSender';
 import { DEFAULT_TERM } from './registrationChoices';
+import { messageInputOf } from './messageInput';
 
 /** What the handler typed; kept across failed attempts. */
 export interface RegisterDraft {
@@ -118,18 +119,7 @@ export function registrationOf(
   draft: RegisterDraft,
   me: Party | undefined,
 ): RegistrationRequest {
-  const request: RegistrationRequest = {
-    message: {
-      internetMessageId: message.internetMessageId,
-      conversationId: message.conversationId,
-      ...(message.restItemId ? { restItemId: message.restItemId } : {}),
-      subject: message.subject,
-      from: message.from,
-      receivedAt: message.receivedAt,
-      bodyText: message.bodyText,
-      attachments,
-    },
-  };
+  const request: RegistrationRequest = { message: messageInputOf(message, attachments) };
   if (draft.issueAroseOn && isIsoDate(draft.issueAroseOn)) request.issueAroseOn = draft.issueAroseOn;
   if (draft.handlingTerm !== DEFAULT_TERM) request.handlingTerm = draft.handlingTerm;
   if (draft.category.trim()) request.category = draft.category.trim();
