@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { createKlachtenApi } from '../api/klachtenApi';
-import { identityOfToken, type Identity } from '../auth/tokenIdentity';
+import { identityOfToken } from '../auth/tokenIdentity';
 import { createOfficeTokenProvider } from '../auth/officeTokenProvider';
+import { primedTokenProvider } from '../auth/primedTokenProvider';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { openAuthDialog, supportsNestedAppAuth } from '../office/authDialog';
 import { canOpenAppointment, canOpenReply, openAppointment, openReply } from '../office/compose';
@@ -30,15 +31,7 @@ async function tokenProvider(): Promise<TokenProvider> {
   });
 }
 
-function ThemedApp({
-  tokens,
-  initialTheme,
-  firstLoad,
-}: {
-  tokens: TokenProvider;
-  initialTheme: Theme;
-  firstLoad: Promise<FirstLoad>;
-}) {
+function ThemedApp({ initialTheme, firstLoad }: { initialTheme: Theme; firstLoad: Promise<FirstLoad> }) {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   useEffect(
     () =>
@@ -49,7 +42,7 @@ function ThemedApp({
   );
   return (
     <FluentProvider theme={theme}>
-      <App api={api(tokens)} mailbox={mailbox} loadIdentity={identity(tokens)} firstLoad={firstLoad} />
+      <App api={api} mailbox={mailbox} loadIdentity={loadIdentity} firstLoad={firstLoad} />
     </FluentProvider>
   );
 }
@@ -60,23 +53,21 @@ const mailbox = withSharedItemChanged({
   onOpenItemChanged,
   forms: { canOpenReply, canOpenAppointment, openReply, openAppointment },
 });
-let client: ReturnType<typeof createKlachtenApi> | undefined;
-const api = (tokens: TokenProvider) => (client ??= createKlachtenApi(apiBase, tokens));
-let who: (() => Promise<Identity>) | undefined;
-const identity = (tokens: TokenProvider) => (who ??= () => tokens.getToken().then(identityOfToken));
 
-async function main(): Promise<void> {
-  await officeReady();
-  const [tokens, theme] = await Promise.all([
-    tokenProvider(),
-    Promise.resolve(loadTheme(readOfficeTheme())).catch(() => webLightTheme),
-  ]);
-  // Read the e-mail and ask the register now, while React draws the pane: the first screen waits for it.
-  const firstLoad = loadOpenItem(mailbox, api(tokens));
-  firstLoad.catch(() => undefined); // shown by MessageTab
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <ThemedApp tokens={tokens} initialTheme={theme} firstLoad={firstLoad} />,
-  );
-}
+// Everything the first screen waits for starts as this module loads, side by side: the token, the open
+// e-mail and then the look-up (which waits for the token inside the API client), and the theme. React draws
+// the pane meanwhile and shows "Registreer klacht" as soon as the look-up answers.
+const ready = officeReady();
+const tokens = primedTokenProvider(ready.then(tokenProvider));
+const api = createKlachtenApi(apiBase, tokens);
+const loadIdentity = () => tokens.getToken().then(identityOfToken);
+const firstLoad = ready.then(() => loadOpenItem(mailbox, api));
+firstLoad.catch(() => undefined); // shown by MessageTab
 
-void main();
+void ready
+  .then(() => Promise.resolve(loadTheme(readOfficeTheme())).catch(() => webLightTheme))
+  .then((theme) => {
+    createRoot(document.getElementById('root') as HTMLElement).render(
+      <ThemedApp initialTheme={theme} firstLoad={firstLoad} />,
+    );
+  });

@@ -1,0 +1,21 @@
+import type { TokenProvider } from './tokenProvider';
+
+/**
+ * Starts signing in at once, before anything asks for a token: the pane's first look-up then waits for the
+ * slower of the token and the open e-mail, not for both in turn. Whoever asks while that first request is
+ * under way shares it; once it has settled every call goes to the provider again (which keeps the token), so
+ * a failed first attempt is retried by the next call rather than remembered.
+ */
+export function primedTokenProvider(provider: Promise<TokenProvider>): TokenProvider {
+  let early: Promise<string> | undefined = provider.then((p) => p.getToken());
+  const settled = (): void => {
+    early = undefined;
+  };
+  // The failure reaches whoever awaits it; unawaited, it must not be reported as unhandled.
+  early.then(settled, settled);
+  return {
+    getToken() {
+      return early ?? provider.then((p) => p.getToken());
+    },
+  };
+}
