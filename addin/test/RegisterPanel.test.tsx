@@ -10,24 +10,28 @@ import type { OpenMessage } from '../src/office/openMessage';
 
 const me = { name: 'Sanne Bakker', address: 'sanne.bakker@lagant-voorbeeld.nl' };
 
-function renderPanel(
+/** Renders the panel and waits for its fields, which arrive as a chunk of their own after the first screen. */
+async function renderPanel(
   register: (r: RegistrationRequest) => Promise<void>,
   msg: OpenMessage = message(),
   check?: (r: RegistrationRequest) => Promise<AdmissibilityCheck>,
   onOpenComplaint?: (id: string) => void,
 ) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <RegisterPanel
-        message={msg}
-        me={me}
-        register={register}
-        readAttachments={() => Promise.resolve([])}
-        check={check}
-        onOpenComplaint={onOpenComplaint}
-      />
-    </FluentProvider>,
-  );
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <RegisterPanel
+          message={msg}
+          me={me}
+          register={register}
+          readAttachments={() => Promise.resolve([])}
+          check={check}
+          onOpenComplaint={onOpenComplaint}
+        />
+      </FluentProvider>,
+    );
+  });
+  await screen.findByLabelText('Behandeltermijn');
 }
 
 const earlier = {
@@ -49,8 +53,8 @@ const button = () =>
   screen.getByRole<HTMLButtonElement>('button', { name: /Registreer klacht|Bezig met registreren/ });
 
 describe('RegisterPanel (not registered yet)', () => {
-  test('summarises the e-mail and offers the optional fields with sensible defaults', () => {
-    renderPanel(jest.fn());
+  test('summarises the e-mail and offers the optional fields with sensible defaults', async () => {
+    await renderPanel(jest.fn());
     expect(screen.getByRole('heading', { name: 'Nog niet geregistreerd' })).toBeTruthy();
     expect(screen.getByText('Klacht over dubbele factuur')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Wanneer ontstond het probleem?').value).toBe('');
@@ -69,8 +73,8 @@ describe('RegisterPanel (not registered yet)', () => {
     expect(screen.getAllByRole('button')).toHaveLength(1);
   });
 
-  test('a forwarded e-mail proposes the original sender as the complainant', () => {
-    renderPanel(
+  test('a forwarded e-mail proposes the original sender as the complainant', async () => {
+    await renderPanel(
       jest.fn(),
       message({
         from: { name: 'Pieter Jansen (medewerker)', address: 'p.jansen@lagant-voorbeeld.nl' },
@@ -85,8 +89,8 @@ describe('RegisterPanel (not registered yet)', () => {
     expect(screen.getByText(/Doorgestuurd bericht/)).toBeTruthy();
   });
 
-  test('warns "te laat ingediend" when ontstaan op lies more than 2 weeks before receipt', () => {
-    renderPanel(jest.fn());
+  test('warns "te laat ingediend" when ontstaan op lies more than 2 weeks before receipt', async () => {
+    await renderPanel(jest.fn());
     fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
       target: { value: '2026-05-10' },
     });
@@ -100,7 +104,7 @@ describe('RegisterPanel (not registered yet)', () => {
   test('sends only what differs from the defaults, shows progress and cannot be pressed twice', async () => {
     const pending = deferred<void>();
     const register = jest.fn((_request: RegistrationRequest) => pending.promise);
-    renderPanel(register);
+    await renderPanel(register);
     fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
       target: { value: '2026-05-15' },
     });
@@ -131,7 +135,7 @@ describe('RegisterPanel (not registered yet)', () => {
         ]),
       ),
     );
-    renderPanel(register);
+    await renderPanel(register);
     fireEvent.change(screen.getByLabelText('E-mailadres klager'), { target: { value: 'noor@' } });
     fireEvent.change(screen.getByLabelText('Behandeltermijn'), { target: { value: 'P8W' } });
     fireEvent.click(button());
@@ -142,8 +146,8 @@ describe('RegisterPanel (not registered yet)', () => {
     expect(screen.getAllByText('Geen geldig e-mailadres.').length).toBeGreaterThan(0);
   });
 
-  test('hostile content is shown as text', () => {
-    renderPanel(jest.fn(), message({ subject: '<img src=x onerror=alert(1)> Klacht' }));
+  test('hostile content is shown as text', async () => {
+    await renderPanel(jest.fn(), message({ subject: '<img src=x onerror=alert(1)> Klacht' }));
     expect(screen.getByText('<img src=x onerror=alert(1)> Klacht')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
   });
@@ -151,7 +155,7 @@ describe('RegisterPanel (not registered yet)', () => {
   test("shows the sender's earlier complaints before registering, from the dry run", async () => {
     const check = jest.fn((_r: RegistrationRequest) => Promise.resolve(repeatCheck));
     const open = jest.fn();
-    renderPanel(jest.fn(), message(), check, open);
+    await renderPanel(jest.fn(), message(), check, open);
     const list = await screen.findByRole('region', { name: 'Eerdere klachten van deze afzender' });
     expect(check).toHaveBeenCalledTimes(1);
     expect(check.mock.calls[0]![0].message.internetMessageId).toBe('<m1@klant.example>');
@@ -161,7 +165,7 @@ describe('RegisterPanel (not registered yet)', () => {
 
   test('a probable repeat offers two actions; "niet-ontvankelijk" sends the ground and the earlier complaint', async () => {
     const register = jest.fn((_r: RegistrationRequest) => Promise.resolve());
-    renderPanel(register, message(), () => Promise.resolve(repeatCheck));
+    await renderPanel(register, message(), () => Promise.resolve(repeatCheck));
     expect(await screen.findByText('Mogelijk herhaalde klacht')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Registreer klacht' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Registreren en in behandeling nemen' })).toBeTruthy();
@@ -176,7 +180,7 @@ describe('RegisterPanel (not registered yet)', () => {
 
   test('late: "Registreren en in behandeling nemen" registers as usual, without a decision', async () => {
     const register = jest.fn((_r: RegistrationRequest) => Promise.resolve());
-    renderPanel(register);
+    await renderPanel(register);
     fireEvent.change(screen.getByLabelText('Wanneer ontstond het probleem?'), {
       target: { value: '2026-04-10' },
     });

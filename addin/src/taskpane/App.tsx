@@ -1,7 +1,9 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { KlachtenApi } from '../api/klachtenApi';
 import { canHandle, type Identity } from '../auth/tokenIdentity';
+import { Busy } from './Busy';
+import { firstScreen } from './firstScreenStyles';
 import type { MailboxAccess } from './mailboxAccess';
 import { MessageTab, type FirstLoad } from './MessageTab';
 import { ComplaintPanel, DirectorTab, RegisterTab, Tabs } from './lazyParts';
@@ -16,41 +18,13 @@ export interface AppProps {
   firstLoad?: Promise<FirstLoad>;
 }
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minWidth: '280px',
-    maxWidth: '100%',
-    boxSizing: 'border-box',
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minHeight: '100vh',
-  },
-  // The page's one h1: screen readers announce and navigate by it; sighted users see Outlook's pane title.
-  title: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
-});
-
-const loading = <Spinner size="small" label="Laden…" />;
+const loading = <Busy label="Laden…" />;
 
 /**
  * The task pane: the open e-mail first; for handlers also the register, for the director the yearly figures.
  * A complaint opened from the register or a repeat warning replaces the tab's content until "Terug".
  */
 export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
-  const styles = useStyles();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [tab, setTab] = useState<TabValue>('message');
   const [opened, setOpened] = useState<string | null>(null);
@@ -73,8 +47,9 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
   const me = identity && identity.address ? { name: identity.name, address: identity.address } : undefined;
 
   return (
-    <main className={styles.root} aria-live="polite">
-      <h1 className={styles.title}>Klachtenregister</h1>
+    <main className={firstScreen.root} aria-live="polite">
+      {/* The page's one h1: screen readers announce and navigate by it; sighted users see Outlook's pane title. */}
+      <h1 className={firstScreen.visuallyHidden}>Klachtenregister</h1>
       {handler && settled && (
         <Suspense fallback={null}>
           <Tabs

@@ -1,18 +1,14 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Spinner } from '@fluentui/react-components';
 import type { KlachtenApi } from '../api/klachtenApi';
 import { toApiProblem, type ApiProblem } from '../api/problem';
 import type { ComplaintSummary } from '../../../domain/src/api/complaintView';
 import type { NoMessageReason, OpenItem, OpenMessage } from '../office/openMessage';
 import type { Party } from './model/forwardedSender';
 import type { MailboxAccess } from './mailboxAccess';
-import { NoMessage } from './NoMessage';
-import { ProblemBar } from './ProblemBar';
+import { Busy } from './Busy';
 import { RegisterPanel } from './RegisterPanel';
-import { RegisteredPanel } from './RegisteredPanel';
-import { ComplaintPanel } from './lazyParts';
+import { ComplaintPanel, LinkOffer, NoMessage, ProblemBar, RegisteredPanel } from './lazyParts';
 import type { LinkCandidate } from '../api/conversationApi';
-import { LinkOffer } from './conversation/LinkOffer';
 import { alreadyPartOf, linkMessageOf, messageKeysOf } from './conversation/linkMessage';
 
 /** The open item and its complaint, as the first load finds them. */
@@ -91,38 +87,61 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
     if (settled) onSettled?.();
   }, [settled, onSettled]);
 
-  if (view.kind === 'loading') return <Spinner label="Bericht lezen…" size="small" />;
-  if (view.kind === 'none') return <NoMessage reason={view.reason} />;
-  if (view.kind === 'failed') return <ProblemBar problem={view.problem} onRetry={() => void load()} />;
+  if (view.kind === 'loading') return <Busy label="Bericht lezen…" />;
+  if (view.kind === 'none')
+    return (
+      <Suspense fallback={null}>
+        <NoMessage reason={view.reason} />
+      </Suspense>
+    );
+  if (view.kind === 'failed')
+    return (
+      <Suspense fallback={null}>
+        <ProblemBar problem={view.problem} onRetry={() => void load()} />
+      </Suspense>
+    );
   const { complaint, message } = view;
   if (!complaint) {
-    return (
-      <LinkOffer
+    const candidates = view.candidates ?? [];
+    const form = (
+      <RegisterPanel
         key={message.internetMessageId}
-        candidates={view.candidates ?? []}
-        link={async (id) => {
-          const { complaint: linked } = await api.linkMessage(id, await linkMessageOf(message, mailbox));
-          setView({ kind: 'message', message, complaint: linked });
+        message={message}
+        me={me}
+        register={async (request) => {
+          const { complaint: registered } = await api.register(request);
+          setView({ kind: 'message', message, complaint: registered });
         }}
-      >
-        <RegisterPanel
+        readAttachments={() => mailbox.readAttachmentContents(message)}
+        check={(request) => api.checkRegistration(request)}
+        onOpenComplaint={onOpenComplaint}
+      />
+    );
+    // Without candidates the form is the first screen itself; the offer to link is a chunk of its own.
+    if (candidates.length === 0) return form;
+    return (
+      <Suspense fallback={<Busy label="Bericht lezen…" />}>
+        <LinkOffer
           key={message.internetMessageId}
-          message={message}
-          me={me}
-          register={async (request) => {
-            const { complaint: registered } = await api.register(request);
-            setView({ kind: 'message', message, complaint: registered });
+          candidates={candidates}
+          link={async (id) => {
+            const { complaint: linked } = await api.linkMessage(id, await linkMessageOf(message, mailbox));
+            setView({ kind: 'message', message, complaint: linked });
           }}
-          readAttachments={() => mailbox.readAttachmentContents(message)}
-          check={(request) => api.checkRegistration(request)}
-          onOpenComplaint={onOpenComplaint}
-        />
-      </LinkOffer>
+        >
+          {form}
+        </LinkOffer>
+      </Suspense>
     );
   }
-  if (!complaint.view) return <RegisteredPanel complaint={complaint} />;
+  const registered = (
+    <Suspense fallback={null}>
+      <RegisteredPanel complaint={complaint} />
+    </Suspense>
+  );
+  if (!complaint.view) return registered;
   return (
-    <Suspense fallback={<RegisteredPanel complaint={complaint} />}>
+    <Suspense fallback={registered}>
       <ComplaintPanel
         key={complaint.id}
         api={api}

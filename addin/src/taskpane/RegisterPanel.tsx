@@ -1,30 +1,8 @@
-import { useId } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  CardHeader,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import type { RelatedComplaint } from '../../../domain/src/api/procedure';
-import { ProblemBar } from './ProblemBar';
-import { formatDate, formatDateTime } from './model/dates';
-import { forwardedSender } from './model/forwardedSender';
-import type { AdmissibilityOffer } from './model/registerDraft';
-import { CATEGORIES, TERMS, termLabel } from './model/registrationChoices';
+import { Suspense, useId } from 'react';
+import { Button } from '@fluentui/react-components';
+import { firstScreen } from './firstScreenStyles';
+import { ProblemBar, RegistrationFields } from './lazyParts';
+import { formatDateTime } from './model/dates';
 import { useRegisterDraft, type RegisterDraftDeps } from './useRegisterDraft';
 
 export interface RegisterPanelProps extends RegisterDraftDeps {
@@ -32,143 +10,24 @@ export interface RegisterPanelProps extends RegisterDraftDeps {
   onOpenComplaint?: ((id: string) => void) | undefined;
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  open: 'in behandeling',
-  closed: 'afgesloten',
-  inadmissible: 'niet-ontvankelijk',
-};
+/** The progress ring inside the button while the registration is sent. */
+const sending = <span className={firstScreen.ringTiny} aria-hidden="true" />;
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  summary: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    wordBreak: 'break-word',
-    whiteSpace: 'pre-wrap',
-  },
-  group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    border: 'none',
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
-  primary: { width: '100%' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-word' },
-});
-
-function ComplaintLink({
-  item,
-  onOpen,
-}: {
-  item: { id: string; number: string };
-  onOpen?: ((id: string) => void) | undefined;
-}) {
-  if (!onOpen) return <>{item.number}</>;
-  return (
-    <Link
-      href={`#klacht-${encodeURIComponent(item.id)}`}
-      onClick={(e) => {
-        e.preventDefault();
-        onOpen(item.id);
-      }}
-    >
-      {item.number}
-    </Link>
-  );
-}
-
-/** The sender's earlier complaints, before anything is registered. */
-function EarlierComplaints({
-  related,
-  onOpen,
-}: {
-  related: readonly RelatedComplaint[];
-  onOpen?: ((id: string) => void) | undefined;
-}) {
-  const styles = useStyles();
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId}>
-      <Text as="h3" id={headingId} weight="semibold" size={300}>
-        Eerdere klachten van deze afzender
-      </Text>
-      <ul className={styles.list}>
-        {related.map((r) => (
-          <li key={r.id}>
-            <ComplaintLink item={r} onOpen={onOpen} /> — {r.subject || '(geen onderwerp)'} (ontvangen{' '}
-            {formatDate(r.receivedOn)}, {STATUS_TEXT[r.status] ?? r.status})
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** Late and/or a probable repeat: explained before the first letter, with the choice the handler makes. */
-function AdmissibilityWarning({
-  offer,
-  aroseOn,
-  onOpen,
-}: {
-  offer: AdmissibilityOffer;
-  aroseOn: string;
-  onOpen?: ((id: string) => void) | undefined;
-}) {
-  return (
-    <>
-      {offer.late && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Mogelijk te laat ingediend</MessageBarTitle>
-            De klacht is ontvangen meer dan 2 weken na {formatDate(aroseOn)}. U kunt de klacht toch in
-            behandeling nemen of haar registreren als niet-ontvankelijk; dan gaat alleen die beslissing naar
-            de klager, geen ontvangstbevestiging.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {offer.repeats.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Mogelijk herhaalde klacht</MessageBarTitle>
-            Dezelfde klager diende eerder een vergelijkbare klacht in waarover al is besloten:{' '}
-            {offer.repeats.map((s, i) => (
-              <span key={s.id}>
-                {i > 0 && ', '}
-                <ComplaintLink item={s} onOpen={onOpen} /> ({s.subject})
-              </span>
-            ))}
-            . Is het dezelfde klacht, registreer haar dan als niet-ontvankelijk.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </>
-  );
-}
-
-/** Not registered yet: a summary of the e-mail, the sender's earlier complaints, the fields, the action(s). */
+/**
+ * Not registered yet: a summary of the e-mail, the fields (a lazy chunk, drawn in place when it arrives), the
+ * action(s). "Registreer klacht" is part of the first screen and sends the defaults when pressed before the
+ * fields are there.
+ */
 export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) {
-  const styles = useStyles();
   const headingId = useId();
   const { message } = deps;
   const model = useRegisterDraft(deps);
-  const { draft, busy, problem, offer, check } = model;
-  const forwarded = forwardedSender(message.bodyText, message.from);
-  const set =
-    (key: Parameters<typeof model.set>[0]) =>
-    (_: unknown, data: { value: string }): void =>
-      model.set(key)(data.value);
-  const fieldError = (field: string): string | undefined =>
-    problem?.errors.find((e) => e.field === field || e.field.endsWith(`.${field}`))?.message;
-  const both = offer !== null && offer.late && offer.relatedComplaint !== undefined;
+  const { busy, problem, offer } = model;
+  const blocked = busy || model.dateInvalid;
 
   return (
     <form
-      className={styles.form}
+      className={firstScreen.form}
       aria-labelledby={headingId}
       noValidate
       onSubmit={(e) => {
@@ -176,132 +35,51 @@ export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) 
         void model.submit('admit');
       }}
     >
-      <Card>
-        <CardHeader
-          header={
-            <Text as="h2" id={headingId} weight="semibold">
-              Nog niet geregistreerd
-            </Text>
-          }
-        />
-        <div className={styles.summary}>
-          <Body1>{message.subject || '(geen onderwerp)'}</Body1>
-          <Caption1>
+      <section className={firstScreen.card}>
+        <h2 id={headingId} className={firstScreen.heading}>
+          Nog niet geregistreerd
+        </h2>
+        <div className={firstScreen.summary}>
+          <span className={firstScreen.body}>{message.subject || '(geen onderwerp)'}</span>
+          <span className={firstScreen.caption}>
             Van {message.from.name} &lt;{message.from.address}&gt;
-          </Caption1>
-          <Caption1>Ontvangen {formatDateTime(message.receivedAt)}</Caption1>
+          </span>
+          <span className={firstScreen.caption}>Ontvangen {formatDateTime(message.receivedAt)}</span>
           {message.attachments.length > 0 && (
-            <Caption1>
+            <span className={firstScreen.caption}>
               {message.attachments.length === 1 ? '1 bijlage' : `${message.attachments.length} bijlagen`}
               {message.canReadAttachments
                 ? ''
                 : ' (deze Outlook-versie geeft bijlagen niet door; ze worden niet meegenomen)'}
-            </Caption1>
+            </span>
           )}
         </div>
-      </Card>
+      </section>
 
-      {check && check.related.length > 0 && (
-        <EarlierComplaints related={check.related} onOpen={onOpenComplaint} />
+      <Suspense fallback={null}>
+        <RegistrationFields message={message} model={model} onOpenComplaint={onOpenComplaint} />
+      </Suspense>
+
+      {problem && (
+        <Suspense fallback={null}>
+          <ProblemBar problem={problem} />
+        </Suspense>
       )}
-
-      <Field
-        label="Wanneer ontstond het probleem?"
-        hint="De datum waarop het probleem ontstond (ontstaan op). Een klacht na meer dan 2 weken is mogelijk te laat."
-        validationMessage={model.dateInvalid ? 'Geen geldige datum.' : fieldError('issueAroseOn')}
-      >
-        <Input type="date" value={draft.issueAroseOn} onChange={set('issueAroseOn')} disabled={busy} />
-      </Field>
-
-      <Field label="Behandeltermijn" validationMessage={fieldError('handlingTerm')}>
-        <Select value={draft.handlingTerm} onChange={set('handlingTerm')} disabled={busy}>
-          {TERMS.map((t) => (
-            <option key={t} value={t}>
-              {termLabel(t)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-
-      <Field label="Categorie" validationMessage={fieldError('category')}>
-        <Select value={draft.category} onChange={set('category')} disabled={busy}>
-          <option value="">(nog niet bekend)</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </Select>
-      </Field>
-
-      <fieldset className={styles.group} disabled={busy}>
-        <legend className={styles.legend}>
-          <Text weight="semibold">Behandelaar</Text>
-        </legend>
-        <Field label="Naam behandelaar">
-          <Input value={draft.handlerName} onChange={set('handlerName')} />
-        </Field>
-        <Field label="E-mailadres behandelaar" validationMessage={fieldError('handler')}>
-          <Input type="email" value={draft.handlerAddress} onChange={set('handlerAddress')} />
-        </Field>
-      </fieldset>
-
-      <fieldset className={styles.group} disabled={busy}>
-        <legend className={styles.legend}>
-          <Text weight="semibold">Klager</Text>
-        </legend>
-        {forwarded && (
-          <Caption1>Doorgestuurd bericht: de klager is overgenomen uit de doorgestuurde e-mail.</Caption1>
-        )}
-        <Field label="Naam klager">
-          <Input value={draft.complainantName} onChange={set('complainantName')} />
-        </Field>
-        <Field label="E-mailadres klager" validationMessage={fieldError('complainant')}>
-          <Input type="email" value={draft.complainantAddress} onChange={set('complainantAddress')} />
-        </Field>
-      </fieldset>
-
-      {offer && <AdmissibilityWarning offer={offer} aroseOn={draft.issueAroseOn} onOpen={onOpenComplaint} />}
-      {offer && both && (
-        <Field label="Grond voor niet-ontvankelijk">
-          <RadioGroup value={offer.ground} onChange={set('ground')} disabled={busy}>
-            <Radio value="late" label="Te laat ingediend" />
-            <Radio value="repeat" label="Herhaalde klacht" />
-          </RadioGroup>
-        </Field>
-      )}
-      {offer && offer.ground === 'repeat' && offer.repeats.length > 1 && (
-        <Field label="Herhaling van klacht">
-          <Select
-            value={offer.relatedComplaint?.number ?? ''}
-            onChange={set('relatedComplaint')}
-            disabled={busy}
-          >
-            {offer.repeats.map((r) => (
-              <option key={r.id} value={r.number}>
-                {r.number} — {r.subject}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-
-      {problem && <ProblemBar problem={problem} />}
 
       {offer ? (
         <>
           <Button
             type="submit"
             appearance="primary"
-            className={styles.primary}
-            disabled={busy || model.dateInvalid}
+            className={firstScreen.wide}
+            disabled={blocked}
             aria-busy={busy}
           >
             Registreren en in behandeling nemen
           </Button>
           <Button
-            className={styles.primary}
-            disabled={busy || model.dateInvalid}
+            className={firstScreen.wide}
+            disabled={blocked}
             aria-busy={busy}
             onClick={() => void model.submit('inadmissible')}
           >
@@ -309,16 +87,21 @@ export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) 
               ? 'Registreren als niet-ontvankelijk (te laat ingediend)'
               : `Registreren als niet-ontvankelijk (herhaling van ${offer.relatedComplaint?.number ?? ''})`}
           </Button>
-          {busy && <Spinner size="tiny" label="Bezig met registreren…" />}
+          {busy && (
+            <div className={firstScreen.busy} role="status">
+              {sending}
+              Bezig met registreren…
+            </div>
+          )}
         </>
       ) : (
         <Button
           type="submit"
           appearance="primary"
-          className={styles.primary}
-          disabled={busy || model.dateInvalid}
+          className={firstScreen.wide}
+          disabled={blocked}
           aria-busy={busy}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
+          icon={busy ? sending : undefined}
         >
           {busy ? 'Bezig met registreren…' : 'Registreer klacht'}
         </Button>

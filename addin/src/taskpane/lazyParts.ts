@@ -1,9 +1,35 @@
 import { lazy } from 'react';
+import { ProblemText } from './ProblemText';
 
 /**
- * What the first screen ("Registreer klacht") does not need, each in its own chunk: the complaint view with
- * its step forms (it pulls the domain's step labels and zod), the register list and the director's tab.
+ * What the first screen ("Registreer klacht" and its state) does not need, each in its own chunk: the
+ * registration's fields and warnings, the offer to link, the registered summary, the explanations and error
+ * bar (Fluent's Card and MessageBar bring tabster and the icons), the complaint view with its step forms (it
+ * pulls the domain's step labels and zod), the register list and the director's tab.
  */
+export const RegistrationFields = lazy(() =>
+  import(/* webpackChunkName: "fields" */ './RegistrationFields').then((m) => ({
+    default: m.RegistrationFields,
+  })),
+);
+export const LinkOffer = lazy(() =>
+  import(/* webpackChunkName: "link" */ './conversation/LinkOffer').then((m) => ({ default: m.LinkOffer })),
+);
+export const RegisteredPanel = lazy(() =>
+  import(/* webpackChunkName: "registered" */ './RegisteredPanel').then((m) => ({
+    default: m.RegisteredPanel,
+  })),
+);
+export const NoMessage = lazy(() =>
+  import(/* webpackChunkName: "bars" */ './NoMessage').then((m) => ({ default: m.NoMessage })),
+);
+/** Falls back to plain text when its chunk cannot be loaded: a failure must be explained also offline. */
+export const ProblemBar = lazy(() =>
+  import(/* webpackChunkName: "bars" */ './ProblemBar').then(
+    (m) => ({ default: m.ProblemBar }),
+    () => ({ default: ProblemText }),
+  ),
+);
 export const ComplaintPanel = lazy(
   () => import(/* webpackChunkName: "complaint" */ './complaint/ComplaintPanel'),
 );
