@@ -64,6 +64,10 @@ describe('a throttled staff notice', () => {
       headers: { 'if-match': current.body.etag },
     });
     expect(escalated.status).toBe(200);
+    // What lies ahead now is the director's reply, one month after the escalation.
+    expect(escalated.body.nextSteps).toEqual([
+      { type: 'escalationResponded', due: { deadline: 'escalationResponseBy', on: '2026-04-02' } },
+    ]);
 
     // The attempt right after the step may finish after the answer: wait until it released the notice.
     let row = await noticeRow(view.id);
