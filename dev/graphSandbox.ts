@@ -60,6 +60,8 @@ export interface GraphSandbox {
   setSlowMs(ms: number): void;
   /** Refuses (503) every send to this address, as a mailbox that is down for good would. */
   refuseRecipient(address: string): void;
+  /** The next `times` sends to this address answer 429 with Retry-After: 1, as a throttled mailbox would. */
+  throttleRecipient(address: string, times: number): void;
   /** Puts a message in the mailbox, as if it had been received; returns its Graph id. */
   deliverToMailbox(message: InboxMessage): string;
   stats(): SandboxStats;
@@ -165,6 +167,8 @@ export async function startGraphSandbox(
   const drafts = new Map<string, Draft>();
   const faults: (Fault | 'none')[] = [];
   const refused = new Set<string>();
+  /** Sends still to be throttled, per recipient address. */
+  const throttled = new Map<string, number>();
   const mailboxHalf = createMailboxSandbox(options.mailbox?.toLowerCase() ?? 'klachten@example.org');
   const inFlight = new Map<string, number>();
   const maxConcurrent = options.maxConcurrentPerMailbox ?? 4;
@@ -229,11 +233,22 @@ export async function startGraphSandbox(
       return typeof address === 'string' && refused.has(address.toLowerCase());
     });
 
+  /** A send to a throttled recipient answers 429 while its count lasts (each send uses one). */
+  const isThrottled = (message: GraphMessage): boolean =>
+    (message.toRecipients ?? []).some((r) => {
+      const address = String(r.emailAddress?.address).toLowerCase();
+      const left = throttled.get(address) ?? 0;
+      if (left <= 0) return false;
+      throttled.set(address, left - 1);
+      return true;
+    });
+
   type Answer = {
     status: number;
     body?: unknown;
     raw?: { contentType: string; bytes: Buffer };
     error?: { code: string; message: string };
+    headers?: Record<string, string>;
   };
 
   /** Handles a request that got past faults and auth; returns the answer to write (or not, when lost). */
@@ -264,6 +279,7 @@ export async function startGraphSandbox(
       const problem = checkMessage(payload?.message);
       if (problem) return bad(problem);
       if (isRefused(payload?.message ?? {})) return unavailable();
+      if (isThrottled(payload?.message ?? {})) return throttledAnswer();
       accept(mailbox, payload?.message ?? {}, randomUUID());
       return { status: 202 };
     }
@@ -326,6 +342,7 @@ export async function startGraphSandbox(
       const problem = checkMessage(draft.message);
       if (problem) return bad(problem);
       if (isRefused(draft.message)) return unavailable();
+      if (isThrottled(draft.message)) return throttledAnswer();
       drafts.delete(draft.id);
       // Immutable ids: the sent item keeps the draft's id.
       accept(mailbox, draft.message, draft.id, draft.inReplyTo);
@@ -367,6 +384,11 @@ export async function startGraphSandbox(
   const unavailable = (): Answer => ({
     status: 503,
     error: { code: 'ServiceNotAvailable', message: 'Service unavailable.' },
+  });
+  const throttledAnswer = (): Answer => ({
+    status: 429,
+    error: { code: 'ApplicationThrottled', message: 'Too many requests.' },
+    headers: { 'retry-after': '1' },
   });
   const notFound = (path: string): Answer => ({
     status: 400,
@@ -424,7 +446,8 @@ export async function startGraphSandbox(
       });
       if (res.destroyed || req.socket.destroyed) return;
     }
-    if (answer.error) return graphError(res, answer.status, answer.error.code, answer.error.message);
+    if (answer.error)
+      return graphError(res, answer.status, answer.error.code, answer.error.message, answer.headers);
     if (answer.raw)
       return void res
         .writeHead(answer.status, { 'content-type': answer.raw.contentType })
@@ -455,6 +478,7 @@ export async function startGraphSandbox(
       slowMs = ms;
     },
     refuseRecipient: (address) => refused.add(address.toLowerCase()),
+    throttleRecipient: (address, times) => throttled.set(address.toLowerCase(), times),
     deliverToMailbox: (message) => {
       const id = randomUUID();
       inbox.push({ ...message, id, mailbox: options.mailbox?.toLowerCase() });
@@ -482,6 +506,7 @@ export async function startGraphSandbox(
       drafts.clear();
       faults.length = 0;
       refused.clear();
+      throttled.clear();
       mailboxHalf.reset();
       randomFaults = undefined;
     },

@@ -53,16 +53,23 @@ describe('the complaint panel reducer', () => {
   });
 });
 
-test('the usual next steps come first (at most two), the rest is "Andere stap"', () => {
-  expect(nextSteps(['acknowledged', 'decisionTaken', 'escalated'])).toEqual({
-    usual: ['decisionTaken'],
-    other: ['acknowledged', 'escalated'],
+test('the usual next steps are those the API named for the stage; the rest is "Andere stap"', () => {
+  const decide = { type: 'decisionTaken', due: { deadline: 'resolveBy' as const, on: '2026-07-01' } };
+  expect(
+    nextSteps({ allowedSteps: ['acknowledged', 'decisionTaken', 'escalated'], nextSteps: [decide] }),
+  ).toEqual({ usual: [decide], other: ['acknowledged', 'escalated'] });
+  const react = { type: 'agreementRecorded', due: { deadline: 'reactionBy' as const, on: '2026-06-10' } };
+  expect(
+    nextSteps({
+      allowedSteps: ['agreementRecorded', 'closed', 'extensionDetermined'],
+      nextSteps: [react, { type: 'closed' }],
+    }),
+  ).toEqual({ usual: [react, { type: 'closed' }], other: ['extensionDetermined'] });
+  // A usual step the complaint no longer allows (an older answer) is not offered.
+  expect(nextSteps({ allowedSteps: ['reassigned'], nextSteps: [decide] })).toEqual({
+    usual: [],
+    other: ['reassigned'],
   });
-  expect(nextSteps(['agreementRecorded', 'closed', 'extensionDetermined']).usual).toEqual([
-    'agreementRecorded',
-    'closed',
-  ]);
-  expect(nextSteps(['reassigned']).usual).toEqual([]);
 });
 
 test('a step reaches the complainant by an Outlook form where the host has it, else by letter', () => {

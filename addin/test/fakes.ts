@@ -95,6 +95,7 @@ export function complaintView(overrides: Partial<ComplaintView> = {}): Complaint
     timeline: [{ at: '2026-05-20', type: 'registered', by: 'Sanne Bakker' }],
     attachments: [],
     allowedSteps: ['acknowledged', 'decisionTaken', 'extensionDetermined', 'escalated'],
+    nextSteps: [{ type: 'decisionTaken', due: { deadline: 'resolveBy', on: '2026-07-01' } }],
     etag: 'W/"1"',
     ...overrides,
   };

@@ -135,7 +135,15 @@ export {
   checkRegistration,
   registerComplaint,
 } from './registerComplaint';
-export { STEPS_AFTER_CLOSING, applyStep, allowedSteps, explainSteps, recordLetterSent } from './lifecycle';
+export {
+  STEPS_AFTER_CLOSING,
+  applyStep,
+  allowedSteps,
+  explainSteps,
+  reactionDeadline,
+  recordLetterSent,
+} from './lifecycle';
+export { nextSteps, type NextStep, type NextStepDeadline } from './nextSteps';
 export {
   type PendingDeadline,
   type DeadlineOutcome,

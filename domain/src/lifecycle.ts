@@ -275,7 +275,7 @@ function closingRule(s: ComplaintState, today: LocalDate | undefined): Refusal |
  * The last day of the complainant's reaction period. Proposals from before the period was recorded get two
  * calendar weeks, which is what the default of 10 working days comes to without holidays.
  */
-function reactionDeadline(p: Proposal): LocalDate {
+export function reactionDeadline(p: Proposal): LocalDate {
   return p.reactionBy ?? addDays(p.on, 14);
 }
 

@@ -143,4 +143,19 @@ describe('the complaint index against Azurite', () => {
     await createTableComplaintIndex(table, derived).backfill();
     expect((await index.searchKey('!302', true)).map((h) => h.id)).toEqual([]);
   });
+
+  test('the letter sender finds complaints with unsent letters or unsent staff notices, also rows from before notices counted', async () => {
+    const index = createTableComplaintIndex(table, derived);
+    const id = (n: number) => `6f1c7a52-0000-4000-8000-00000000050${n}`;
+    await index.put({ ...entry('open', 1), id: id(1), unsentLetters: 1, unsentNotices: 0 });
+    await index.put({ ...entry('open', 1), id: id(2), unsentLetters: 0, unsentNotices: 1 });
+    await index.put({ ...entry('open', 1), id: id(3), unsentLetters: 0, unsentNotices: 0 });
+    // Written before `unsentNotices` existed: its letters still count.
+    await index.put({ ...entry('open', 1), id: id(4), unsentLetters: 2 });
+    await index.put({ ...entry('closed', 1), id: id(5), unsentLetters: 1, unsentNotices: 1 });
+    const found = (await index.withUnsentLetters()).filter((x) =>
+      x.startsWith('6f1c7a52-0000-4000-8000-00000000050'),
+    );
+    expect(found.sort()).toEqual([id(1), id(2), id(4), id(5)]);
+  });
 });

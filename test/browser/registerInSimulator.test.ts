@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../dev/stack';
+import { seriousViolations } from '../support/axe';
 import { artifactPath, launchChromium } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -9,7 +10,11 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ addin: true }), launchChromium()]);
+  // Letters wait 30 minutes for the handler, as an organisation may set it: the pane says when they go.
+  [stack, browser] = await Promise.all([
+    startStack({ addin: true, env: { KR_LETTER_REVIEW_MINUTES: '30' } }),
+    launchChromium(),
+  ]);
 });
 
 afterAll(async () => {
@@ -22,6 +27,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  stack.clock.set(null);
   await page.close();
 });
 
@@ -32,8 +38,11 @@ async function pane(): Promise<Frame> {
   return frame;
 }
 
-async function openSample(id: string): Promise<Frame> {
-  await page.goto(`${stack.urls.simulator ?? ''}#${id}`);
+async function openSample(id: string, width?: number): Promise<Frame> {
+  const simulator = stack.urls.simulator ?? '';
+  await page.goto(
+    `${width ? simulator.replace('simulator.html', `simulator.html?width=${width}`) : simulator}#${id}`,
+  );
   await page.locator(`[data-sample="${id}"]`).click();
   return pane();
 }
@@ -64,5 +73,46 @@ describe('the Outlook simulator with the real task pane', () => {
     frame = await pane();
     await frame.getByText('Geen e-mailbericht').waitFor();
     await expect(frame.getByRole('button', { name: 'Registreer klacht' }).count()).resolves.toBe(0);
+  });
+
+  test('320 px: after registering, "gaat om HH:MM de deur uit" and "aanpassen" opens the letter to change it', async () => {
+    // Thursday 23 April 2026, 17:05 in Amsterdam, for the app and for the pane alike.
+    stack.clock.set(new Date('2026-04-23T17:05:00+02:00'));
+    await page.clock.setFixedTime(new Date('2026-04-23T17:05:00+02:00'));
+    const frame = await openSample('02-koningsdag', 320);
+    const registerButton = frame.getByRole('button', { name: 'Registreer klacht' });
+    const asNew = frame.getByRole('button', { name: 'Registreer als nieuwe klacht' });
+    await registerButton.or(asNew).first().waitFor();
+    if (await asNew.isVisible()) await asNew.click();
+    await registerButton.click();
+    await frame.getByTestId('complaint-number').waitFor();
+
+    // Queued at 17:05, held for the 30 minutes of the review window.
+    const message = frame.getByText(/Ontvangstbevestiging aan .+ gaat om 17:35 de deur uit/);
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toMatch(/gaat om 17:35 de deur uit — aanpassen$/);
+    await page
+      .locator('aside[aria-label="Invoegtoepassing"]')
+      .screenshot({ path: artifactPath('pane-320-sends-at.png') });
+    expect(await seriousViolations(frame)).toEqual([]);
+
+    await frame.getByRole('link', { name: 'aanpassen' }).click();
+    const note = frame.getByRole('textbox', { name: /Persoonlijke alinea/ });
+    await note.waitFor();
+    // The focus moved to the paragraph of this letter.
+    await frame.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await expect(note.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // The paragraph is typed where the focus went, and saved into the letter before it goes.
+    await page.keyboard.type('Wij bellen u deze week.');
+    await frame.getByRole('button', { name: 'Alinea opslaan' }).click();
+    await frame.waitForFunction(() =>
+      [...document.querySelectorAll('iframe[title^="Voorbeeld van de brief"]')].some((f) =>
+        (f.getAttribute('srcdoc') ?? '').includes('Wij bellen u deze week.'),
+      ),
+    );
+    await page
+      .locator('aside[aria-label="Invoegtoepassing"]')
+      .screenshot({ path: artifactPath('pane-320-letter-edit.png') });
+    expect(await seriousViolations(frame)).toEqual([]);
   });
 });

@@ -137,8 +137,7 @@ describe('200 letters through a Graph that fails 30% of the time', () => {
     let rounds = 0;
     for (; rounds < 200; rounds++) {
       await deliverLetters(deps);
-      // The letters only: a staff notice retried after its complaint's letters are done waits for the hourly
-      // full scan, which this loop does not run.
+      // The letters only: the escalation notices go to the director, whose retries noticeRetry.test.ts follows.
       const pending = (await services.complaints.listOutbox({ statuses: ['queued', 'sending'] })).filter(
         isLetterRow,
       );

@@ -50,4 +50,38 @@ describe('with a review window (KR_LETTER_REVIEW_MINUTES=30)', () => {
     expect(late.status).toBe(409);
     stack.clock.set(null);
   });
+
+  test('the letter list says when a waiting letter goes: the end of its window, or a later retry', async () => {
+    const start = new Date('2026-11-27T10:00:00Z');
+    stack.clock.set(start);
+    const email = { ...variant(sample('08-saturday'), 'sends-at'), receivedAt: '2026-11-27T10:55:00+01:00' };
+    const created = await api.call<{ id: string }>('POST', '/complaints', { body: registrationOf(email) });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    type Listed = { seq: number; status: string; sendsAt?: string; nextAttemptAt?: string };
+    const acknowledgement = async (): Promise<Listed> =>
+      (await api.call<{ items: Listed[] }>('GET', `/complaints/${id}/letters`)).body.items[0]!;
+
+    // Queued now, held for the 30 minutes of the window.
+    expect(await acknowledgement()).toMatchObject({ status: 'queued', sendsAt: '2026-11-27T10:30:00.000Z' });
+
+    // After the window Graph throttles the complainant's mailbox once: the retry is later than the window.
+    const preview = await api.call<{ to: { address: string } }>('GET', `/complaints/${id}/letters/1/preview`);
+    stack.graph.throttleRecipient(preview.body.to.address, 1);
+    stack.clock.set(new Date('2026-11-27T10:31:00Z'));
+    await stack.host.runTimer('deliverLetters');
+    const retrying = await acknowledgement();
+    expect(retrying.status).toBe('queued');
+    expect(retrying.nextAttemptAt).toBeDefined();
+    expect(retrying.sendsAt).toBe(retrying.nextAttemptAt);
+    expect(Date.parse(retrying.sendsAt!)).toBeGreaterThanOrEqual(Date.parse('2026-11-27T10:31:01Z'));
+
+    // Sent: nothing left to wait for.
+    stack.clock.set(new Date(Date.parse(retrying.sendsAt!) + 1_000));
+    await stack.settleLetters();
+    const sent = await acknowledgement();
+    expect(sent.status).toBe('sent');
+    expect(sent.sendsAt).toBeUndefined();
+    stack.clock.set(null);
+  });
 });

@@ -1,3 +1,5 @@
+import type { NextStepDeadline } from '../nextSteps';
+
 /**
  * What the API answers about a complaint. Everyone with access to the register sees the summary (a
  * `Medewerker` sees only this: that the e-mail is registered, and under which number); handlers and the
@@ -73,6 +75,12 @@ export interface ComplaintView {
   timeline: { at: string; type: string; by: string; detail?: Record<string, unknown> }[];
   attachments: { name: string; size: number; contentType: string }[];
   allowedSteps: string[];
+  /**
+   * The usual next step(s) of the complaint's stage (domain `nextSteps`), each an allowed step, with the
+   * deadline that governs it: the outcome (`resolveBy`), the complainant's reaction period (`reactionBy`) or
+   * the director's reply (`escalationResponseBy`). Every other allowed step is "Andere stap".
+   */
+  nextSteps: { type: string; due?: { deadline: NextStepDeadline; on: string } }[];
   etag: string;
   /** "Nieuw bericht van de klager": replies captured since a handler last opened the conversation. */
   newMessage?: { since: string; count: number };

@@ -24,6 +24,12 @@ export interface LetterView {
   cancelledOn?: string;
   attempts: number;
   nextAttemptAt?: string;
+  /**
+   * While the letter waits (`queued`): when it goes, as an ISO instant. The end of its review window (the
+   * handler can still add a paragraph until then), or its next attempt when that is later. A moment in the past
+   * means: with the sender's next run, within the minute.
+   */
+  sendsAt?: string;
   failedAt?: string;
   lastError?: string;
   proof?: LetterDeliveryProof;

@@ -28,6 +28,7 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...optionalText(e, 'retainUntil'),
   ...optionalText(e, 'statistics'),
   ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
+  ...(typeof e['unsentNotices'] === 'number' ? { unsentNotices: e['unsentNotices'] } : {}),
   ...(e['anonymised'] === true ? { anonymised: true } : {}),
   ...(typeof e['version'] === 'number' ? { version: e['version'] } : {}),
   ...optionalText(e, 'complainantDisplayName'),
@@ -331,10 +332,14 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     },
 
     async withUnsentLetters() {
-      const ids: string[] = [];
-      const rows = table.listEntities({ queryOptions: { filter: 'unsentLetters gt 0', select: ['RowKey'] } });
-      for await (const row of rows) ids.push(row.rowKey ?? '');
-      return ids.filter(Boolean);
+      // Two filters, not one `or`: rows written before `unsentNotices` existed lack it, and a comparison
+      // with a missing property must not decide whether the row's letters count.
+      const ids = new Set<string>();
+      for (const filter of ['unsentLetters gt 0', 'unsentNotices gt 0']) {
+        for await (const row of table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+          if (row.rowKey) ids.add(row.rowKey);
+      }
+      return [...ids];
     },
 
     async byComplainant(address, normalisedName) {

@@ -11,6 +11,7 @@ import { isComplaintId, notFound } from './findComplaint';
 import { can, type Principal } from '../common/principal';
 import { procedureContext, refusalError, type ProcedureDeps } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
+import { withUnsentNotices } from '../letters/staffNotice';
 import type { Stored } from './ports/complaintStore';
 import { fieldErrorsOf, parseOptions } from './fieldErrors';
 
@@ -58,7 +59,7 @@ export async function applyComplaintStep(
     const added = result.state.timeline.filter(
       (t) => !stored.doc.state.timeline.some((o) => o.seq === t.seq),
     );
-    const doc: ComplaintDocument = {
+    const changed: ComplaintDocument = {
       ...stored.doc,
       state: result.state,
       revision: (stored.doc.revision ?? 1) + 1,
@@ -67,11 +68,14 @@ export async function applyComplaintStep(
         ...Object.fromEntries(added.map((t) => [String(t.seq), principal.name])),
       },
     };
+    const rows = [
+      auditRow(now, principal, `step:${parsed.data.type}`),
+      ...outboxRows(changed, result.effects, now),
+    ];
+    // A notice to staff is counted on the complaint, so the index shows the per-minute sender where it waits.
+    const doc = withUnsentNotices(changed, rows);
     try {
-      const etag = await services.complaints.update(doc, stored.etag, [
-        auditRow(now, principal, `step:${parsed.data.type}`),
-        ...outboxRows(doc, result.effects, now),
-      ]);
+      const etag = await services.complaints.update(doc, stored.etag, rows);
       await refreshIndex(services.index, doc);
       return { doc, etag };
     } catch (error) {

@@ -36,6 +36,12 @@ export interface ComplaintDocument {
    * the complaint's conversation. Absent when there is nothing new.
    */
   newMessage?: { since: string; count: number };
+  /**
+   * The outbox keys of the staff notices (`n0005-director`…) that are neither sent nor given up yet. Notices
+   * live in the outbox only, so without this the index could not tell the per-minute sender that a complaint
+   * whose letters have all gone still has a notice to retry. Absent when there is none.
+   */
+  unsentNotices?: string[];
   /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
   actors: Record<string, string>;
 }

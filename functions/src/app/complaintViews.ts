@@ -6,6 +6,7 @@ import type {
 import { parsePending } from '../watch/deadlineNotices';
 import type { IndexEntry } from './ports/complaintIndex';
 import { allowedSteps } from '../../../domain/src/lifecycle';
+import { nextSteps } from '../../../domain/src/nextSteps';
 import type { LocalDate } from '../../../domain/src/localDate';
 import { deadlineReport } from '../../../domain/src/pendingDeadlines';
 import { AGREEMENT_LABELS } from '../../../domain/src/complaintState';
@@ -59,6 +60,7 @@ export function toView(doc: ComplaintDocument, today: LocalDate): ComplaintView 
     })),
     attachments: s.attachments.map((a) => ({ name: a.name, size: a.size, contentType: a.contentType })),
     allowedSteps: allowedSteps(s, today),
+    nextSteps: nextSteps(s, today),
     etag: revisionTag(doc),
     ...(doc.newMessage ? { newMessage: { ...doc.newMessage } } : {}),
   };

@@ -28,6 +28,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     closedOn: s.closedOn ?? '',
     retainUntil: retentionDue(s)[0]?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
+    unsentNotices: doc.unsentNotices?.length ?? 0,
     version: doc.version ?? 0,
     complainantDisplayName: s.complainant.name,
     searchKeys: searchKeysOf({

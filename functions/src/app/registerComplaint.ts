@@ -46,6 +46,7 @@ import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
 import { checkReceiptDate } from '../../../domain/src/receiptDate';
 import { voidAfterFailure } from './voidNumber';
 import { afterRegistration } from './conversation/linkMessage';
+import { withUnsentNotices } from '../letters/staffNotice';
 
 /**
  * The dry run needs some number; the real one is taken only after it passed. Never the related complaint's own
@@ -243,7 +244,7 @@ export async function registerComplaint(
       ctx,
     );
     if (!result.ok) throw refusalError(result);
-    const doc: ComplaintDocument = {
+    const built: ComplaintDocument = {
       id: complaintId,
       year,
       registeredAt: now.toISOString(),
@@ -260,7 +261,8 @@ export async function registerComplaint(
       ...(request.category ? { category: request.category } : {}),
       actors: Object.fromEntries(result.state.timeline.map((t) => [String(t.seq), principal.name])),
     };
-    const rows = [auditRow(now, principal, 'registered'), ...outboxRows(doc, result.effects, now)];
+    const rows = [auditRow(now, principal, 'registered'), ...outboxRows(built, result.effects, now)];
+    const doc = withUnsentNotices(built, rows);
     const outcome = await services.complaints.create(doc, rows);
     // Written before by an attempt that died after its transaction: that complaint is the truth, read it once.
     const stored =

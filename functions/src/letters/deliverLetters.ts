@@ -21,6 +21,7 @@ import {
   type SendingEntry,
 } from '../app/ports/outboxEntry';
 import { renderLetter } from './renderLetter';
+import { inReviewWindow } from './reviewWindow';
 import type { Clock } from '../app/ports/clock';
 import type { ComplaintDocument } from '../app/complaintDocument';
 import { indexEntryOf } from '../app/indexEntry';
@@ -30,7 +31,7 @@ import { mapLimit } from '../common/boundedConcurrency';
 import { retry } from '../common/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import { deliverStaffNotice, type StaffNoticeDeps } from './staffNotice';
+import { deliverStaffNotice, withoutUnsentNotice, type StaffNoticeDeps } from './staffNotice';
 import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
@@ -142,7 +143,10 @@ export async function deliverLetters(
       const entry = record.data;
       if (!isStaffNoticeEntry(entry) || !isPending(entry)) continue;
       try {
-        report[await deliverStaffNotice(staff, record, entry)]++;
+        const outcome = await deliverStaffNotice(staff, record, entry);
+        report[outcome]++;
+        if (outcome === 'sent' || outcome === 'failed' || outcome === 'finalized')
+          await settleNotice(deps, record).catch(() => deps.log?.('notice settle failed'));
       } catch (error) {
         report.error++;
         deps.log?.(`staff notice error: ${error instanceof Error ? error.name : typeof error}`);
@@ -150,22 +154,6 @@ export async function deliverLetters(
     }
   }
   return report;
-}
-
-/**
- * The handler may read a letter before it goes ("after a review window"), but a letter with a legal
- * deadline goes at the latest on that deadline's day.
- */
-function inReviewWindow(entry: OutboxEntry, doc: ComplaintDocument, now: Date, windowMs: number): boolean {
-  if (windowMs <= 0 || Date.parse(entry.queuedAt) + windowMs <= now.getTime()) return false;
-  const deadlines = doc.state.deadlines;
-  const lastDay =
-    entry.letter.kind === 'acknowledgement'
-      ? deadlines.acknowledgeBy
-      : entry.letter.kind === 'extension'
-        ? deadlines.extensionNoticeBy
-        : undefined;
-  return lastDay === undefined || toAmsterdamDate(now) < lastDay;
 }
 
 /**
@@ -331,6 +319,20 @@ function updateComplaint(
       },
     },
   );
+}
+
+/**
+ * A notice that was sent or given up no longer counts on its complaint, so the index stops sending the
+ * per-minute sender there. Retried on a concurrent change like a sent letter's record.
+ */
+async function settleNotice(deps: LetterDeliveryDeps, record: OutboxRecord): Promise<void> {
+  const settled = await updateComplaint(
+    deps,
+    record.complaintId,
+    ({ doc }) => withoutUnsentNotice(doc, record.key),
+    [],
+  );
+  if (settled) await deps.index.put(indexEntryOf(settled));
 }
 
 async function markSent(

@@ -11,10 +11,12 @@ import { letterSettingsFrom } from './letterSettings';
 import { isLetterEntry, type DeliveryStatus, type OutboxEntry } from '../app/ports/outboxEntry';
 import { DELIVERY_STATUS_LABELS } from './deliveryStatusLabels';
 import { renderLetter } from './renderLetter';
+import { sendsAt } from './reviewWindow';
 import type { LetterPreview, LetterView } from '../../../domain/src/api/letters';
 
 export interface LetterQueryDeps extends ComplaintReadDeps {
-  config: LetterSettingsSource;
+  /** `letterReviewMinutes`: how long a letter waits for the handler (KR_LETTER_REVIEW_MINUTES; absent: 0). */
+  config: LetterSettingsSource & { letterReviewMinutes?: number };
   procedure: { settings: Pick<ProcedureSettings, 'retentionYears' | 'thirdParty'> };
 }
 
@@ -37,9 +39,23 @@ function entriesBySeq(records: readonly OutboxRecord[]): Map<number, OutboxEntry
   return map;
 }
 
+/** When a waiting letter goes: what the sender needs to decide it. */
+interface SendingClock {
+  doc: ComplaintDocument;
+  now: Date;
+  windowMs: number;
+}
+
+const sendingClockOf = (services: LetterQueryDeps, doc: ComplaintDocument): SendingClock => ({
+  doc,
+  now: services.clock.now(),
+  windowMs: (services.config.letterReviewMinutes ?? 0) * 60_000,
+});
+
 function viewOf(
   letter: ComplaintDocument['state']['letters'][number],
   entry: OutboxEntry | undefined,
+  clock: SendingClock,
 ): LetterView {
   const status = statusOf(letter, entry);
   return {
@@ -53,6 +69,9 @@ function viewOf(
     attempts: entry?.attempts ?? 0,
     ...(entry?.status === 'queued' && entry.nextAttemptAt && status === 'queued'
       ? { nextAttemptAt: entry.nextAttemptAt }
+      : {}),
+    ...(entry?.status === 'queued' && status === 'queued'
+      ? { sendsAt: sendsAt(entry, clock.doc, clock.now, clock.windowMs) }
       : {}),
     ...(entry?.status === 'failed' ? { failedAt: entry.failedAt } : {}),
     ...(entry?.lastError ? { lastError: entry.lastError } : {}),
@@ -68,7 +87,8 @@ export async function listLetters(
 ): Promise<LetterView[]> {
   const { doc } = await getComplaint(services, principal, id);
   const entries = entriesBySeq(await services.complaints.listOutbox({ complaintId: doc.id }));
-  return doc.state.letters.map((l) => viewOf(l, entries.get(l.seq)));
+  const clock = sendingClockOf(services, doc);
+  return doc.state.letters.map((l) => viewOf(l, entries.get(l.seq), clock));
 }
 
 /** `GET /api/complaints/{id}/letters/{seq}/preview`: the letter exactly as it is (or was) sent. */
@@ -92,7 +112,7 @@ export async function previewLetter(
       ...(entry.personalNote ? { personalNote: entry.personalNote } : {}),
     },
   );
-  return { ...viewOf(letter, entry), to: entry.letter.to, ...rendered };
+  return { ...viewOf(letter, entry, sendingClockOf(services, doc)), to: entry.letter.to, ...rendered };
 }
 
 /** A letter that could not be sent, for the director: where, what and since when; no content. */

@@ -46,6 +46,21 @@ export function staffNoticeRows(doc: ComplaintDocument, effects: readonly Effect
   });
 }
 
+/** The complaint with the notices among `rows` counted as unsent (written in the same transaction). */
+export function withUnsentNotices(doc: ComplaintDocument, rows: readonly SideRow[]): ComplaintDocument {
+  const keys = rows.filter((r) => r.kind === 'outbox' && isNoticeKey(r.key)).map((r) => r.key);
+  if (keys.length === 0) return doc;
+  return { ...doc, unsentNotices: [...new Set([...(doc.unsentNotices ?? []), ...keys])] };
+}
+
+/** The complaint without `key` among its unsent notices; undefined when it was not there. */
+export function withoutUnsentNotice(doc: ComplaintDocument, key: string): ComplaintDocument | undefined {
+  if (!doc.unsentNotices?.includes(key)) return undefined;
+  const { unsentNotices, ...rest } = doc;
+  const left = unsentNotices.filter((k) => k !== key);
+  return left.length > 0 ? { ...rest, unsentNotices: left } : rest;
+}
+
 /**
  * The claim the hourly sweep makes before it tells the director about an escalation: the notice makes the same
  * claim, so whichever comes first mails and the other stays silent.

@@ -148,7 +148,9 @@ export class MemoryIndex implements ComplaintIndex {
     return { items: [...this.entries.values()] };
   }
   async withUnsentLetters() {
-    return [...this.entries.values()].filter((e) => (e.unsentLetters ?? 0) > 0).map((e) => e.id);
+    return [...this.entries.values()]
+      .filter((e) => (e.unsentLetters ?? 0) > 0 || (e.unsentNotices ?? 0) > 0)
+      .map((e) => e.id);
   }
   async byComplainant(address: string | undefined, name: string) {
     return [...this.entries.values()].filter(

@@ -21,8 +21,10 @@ import type { ComplaintView } from '../../../../domain/src/api/complaintView';
 import type { StepType } from '../../../../domain/src/steps';
 import type { KlachtenApi } from '../../api/klachtenApi';
 import { ProblemBar } from '../ProblemBar';
-import { amsterdamDate, formatDate, formatDateTime } from '../model/dates';
+import { amsterdamDate, formatDateTime } from '../model/dates';
 import { nextSteps } from '../model/complaintState';
+import { acknowledgementNotice } from '../model/acknowledgementNotice';
+import { nextStepDue } from '../model/nextStepDue';
 import type { OutlookForms } from '../model/outlookForms';
 import { stepLabel } from '../model/stepFields';
 import { termLabel } from '../model/registrationChoices';
@@ -46,6 +48,8 @@ export interface ComplaintPanelProps {
   onOpenComplaint?: (id: string) => void;
   /** Today in Amsterdam; a prop so tests fix the date. */
   today?: string;
+  /** Now, for when a waiting letter goes; a prop so tests fix the time. */
+  now?: Date;
   /** Outlook's reply and appointment forms, where the host has them. */
   forms?: OutlookForms | undefined;
 }
@@ -65,7 +69,20 @@ const useStyles = makeStyles({
     wordBreak: 'break-word',
   },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  next: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  next: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  nextItem: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+  },
 });
 
 /** The registered complaint for handlers and the director: deadlines, timeline, the allowed steps, letters. */
@@ -75,6 +92,7 @@ export default function ComplaintPanel({
   initial,
   onOpenComplaint,
   today,
+  now,
   forms,
 }: ComplaintPanelProps) {
   const styles = useStyles();
@@ -97,8 +115,12 @@ export default function ComplaintPanel({
   }
 
   const allowed = view.allowedSteps as StepType[];
-  const next = nextSteps(allowed);
+  const next = nextSteps(view);
+  const usual = next.usual.map((n) => n.type as StepType);
   const acknowledgement = letters.find((l) => l.kind === 'acknowledgement');
+  const notice = acknowledgement
+    ? acknowledgementNotice(acknowledgement, view.complainant.name, now ?? new Date())
+    : undefined;
   const closedWithoutAgreement = view.status === 'closed' && allowed.includes('referredToThirdParty');
 
   return (
@@ -134,38 +156,45 @@ export default function ComplaintPanel({
         </div>
       </Card>
 
-      {acknowledgement && (
-        <MessageBar intent={acknowledgement.status === 'failed' ? 'error' : 'success'} layout="multiline">
+      {acknowledgement && notice && (
+        <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>
-            {acknowledgement.status === 'sent'
-              ? `Ontvangstbevestiging verstuurd aan ${view.complainant.name}`
-              : acknowledgement.status === 'failed'
-                ? `Ontvangstbevestiging aan ${view.complainant.name} is niet verstuurd`
-                : `Ontvangstbevestiging aan ${view.complainant.name} staat klaar en gaat binnenkort de deur uit`}{' '}
-            — <Link href="#letters-heading">bekijken</Link>
+            {notice.text} —{' '}
+            <Link
+              href="#letters-heading"
+              onClick={(e) => {
+                e.preventDefault();
+                model.openLetter(acknowledgement.seq);
+              }}
+            >
+              {notice.action}
+            </Link>
           </MessageBarBody>
         </MessageBar>
       )}
 
-      {view.status === 'open' && next.usual.length > 0 && (
-        <Card>
+      {next.usual.length > 0 && (
+        <Card role="region" aria-labelledby="next-step-heading">
           <CardHeader
             header={
-              <Text as="h3" weight="semibold" size={300}>
+              <Text as="h3" id="next-step-heading" weight="semibold" size={300}>
                 Volgende stap
               </Text>
             }
           />
-          <div className={styles.next}>
-            {next.usual.map((type) => (
-              <Button key={type} onClick={() => model.select(type)}>
-                {stepLabel(type)}
-              </Button>
+          <ul className={styles.next}>
+            {next.usual.map((n) => (
+              <li key={n.type} className={styles.nextItem}>
+                <Button
+                  onClick={() => model.select(n.type as StepType)}
+                  {...(n.due ? { 'aria-describedby': `next-due-${n.type}` } : {})}
+                >
+                  {stepLabel(n.type as StepType)}
+                </Button>
+                {n.due && <Caption1 id={`next-due-${n.type}`}>{nextStepDue(n.due, day)}</Caption1>}
+              </li>
             ))}
-            {view.deadlines.resolveBy && (
-              <Caption1>Besluit uiterlijk {formatDate(view.deadlines.resolveBy)}</Caption1>
-            )}
-          </div>
+          </ul>
         </Card>
       )}
 
@@ -243,6 +272,7 @@ export default function ComplaintPanel({
           await api.retryLetter(view.id, seq);
           await model.refreshLetters();
         }}
+        opened={model.openedLetter}
       />
       <Divider />
 
@@ -268,7 +298,7 @@ export default function ComplaintPanel({
       ) : (
         <StepRecorder
           allowed={allowed}
-          usual={next.usual}
+          usual={usual}
           selected={selected}
           onSelect={model.select}
           values={values}

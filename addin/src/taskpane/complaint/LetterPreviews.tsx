@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -59,8 +59,14 @@ export function LetterPreviews({
   load,
   saveNote,
   retry,
+  opened,
 }: {
   letters: LetterRef[];
+  /**
+   * A letter to open from elsewhere in the pane ("bekijken", "aanpassen"): its preview opens and the focus
+   * moves there, to the personal paragraph while the letter still waits. A new `token` opens it again.
+   */
+  opened?: { seq: number; token: number } | undefined;
   load: (seq: number) => Promise<LetterPreview>;
   /** While a letter waits: the handler's personal paragraph (the API answers the new preview). */
   saveNote: (seq: number, text: string) => Promise<LetterPreview>;
@@ -71,6 +77,23 @@ export function LetterPreviews({
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionProblem, setActionProblem] = useState<{ seq: number; text: string } | null>(null);
+  // Set when a letter was opened from elsewhere: once its preview is there, the focus goes to it.
+  const focusPending = useRef(false);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const previewBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!opened) return;
+    focusPending.current = true;
+    void show(opened.seq);
+  }, [opened?.token]); // only a new request opens a letter
+
+  useEffect(() => {
+    if (!focusPending.current || (!shown?.preview && !shown?.problem)) return;
+    focusPending.current = false;
+    (noteField.current ?? previewBox.current)?.focus();
+  }, [shown]);
+
   if (letters.length === 0) return null;
 
   async function act(seq: number, action: () => Promise<void>): Promise<void> {
@@ -87,6 +110,10 @@ export function LetterPreviews({
 
   async function open(seq: number): Promise<void> {
     if (shown?.seq === seq) return setShown(null);
+    await show(seq);
+  }
+
+  async function show(seq: number): Promise<void> {
     setShown({ seq });
     try {
       setShown({ seq, preview: await load(seq) });
@@ -127,12 +154,17 @@ export function LetterPreviews({
               </MessageBar>
             )}
             {shown?.seq === letter.seq && shown.problem && (
-              <MessageBar intent="info">
+              <MessageBar intent="info" ref={previewBox} tabIndex={-1}>
                 <MessageBarBody>{shown.problem}</MessageBarBody>
               </MessageBar>
             )}
             {shown?.seq === letter.seq && shown.preview && (
-              <div>
+              <div
+                ref={previewBox}
+                tabIndex={-1}
+                role="group"
+                aria-label={`Voorbeeld: ${LETTER_LABELS[letter.kind] ?? letter.kind}`}
+              >
                 <Caption1 block>
                   Aan: {shown.preview.to.name} &lt;{shown.preview.to.address}&gt;
                 </Caption1>
@@ -149,6 +181,7 @@ export function LetterPreviews({
                   <>
                     <Field label="Persoonlijke alinea (wordt in de brief opgenomen)">
                       <Textarea
+                        ref={noteField}
                         value={shown.note ?? ''}
                         onChange={(_, d) => setShown({ ...shown, note: d.value })}
                         resize="vertical"

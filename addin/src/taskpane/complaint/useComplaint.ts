@@ -30,6 +30,8 @@ export function useComplaint(
   const inFlight = useRef(false);
   const [similar, setSimilar] = useState<SimilarComplaint[]>([]);
   const [letters, setLetters] = useState<LetterRef[]>([]);
+  /** A letter opened from a message ("bekijken", "aanpassen"); the token makes a second click open it again. */
+  const [openedLetter, setOpenedLetter] = useState<{ seq: number; token: number }>();
 
   const reload = useCallback(async (): Promise<ComplaintView | undefined> => {
     try {
@@ -71,6 +73,21 @@ export function useComplaint(
       live = false;
     };
   }, [api, complaintId, etag]);
+
+  // A letter waiting for a set time ("gaat om 14:05 de deur uit"): list the letters again once it should have
+  // gone (the sender runs every minute), so the pane does not keep announcing a time that has passed.
+  useEffect(() => {
+    const now = Date.now();
+    const ahead = letters
+      .flatMap((l) => (l.status === 'queued' && l.sendsAt ? [Date.parse(l.sendsAt)] : []))
+      .filter((t) => t > now);
+    if (ahead.length === 0) return;
+    const wait = Math.min(Math.min(...ahead) - now + 65_000, 24 * 60 * 60_000);
+    const timer = setTimeout(() => {
+      api.letters(complaintId).then(setLetters, () => undefined);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [api, complaintId, letters]);
 
   const { view, selected, drafts, confirmingClose } = state;
   const values = selected ? (drafts[selected] ?? {}) : {};
@@ -143,6 +160,8 @@ export function useComplaint(
     channel,
     similar,
     letters,
+    openedLetter,
+    openLetter: (seq: number) => setOpenedLetter((o) => ({ seq, token: (o?.token ?? 0) + 1 })),
     reload,
     select: (step: StepType | '') => dispatch({ type: 'select', step }),
     edit: (name: string, value: string) => dispatch({ type: 'edit', name, value }),

@@ -110,26 +110,18 @@ export function complaintReducer(state: ComplaintState, action: ComplaintAction)
   }
 }
 
-/** The steps the handler usually takes next (in this order); every other allowed step is "Andere stap". */
-const USUAL_NEXT: readonly StepType[] = [
-  'decisionTaken',
-  'solutionProposed',
-  'agreementRecorded',
-  'escalationResponded',
-  'bindingRuling',
-  'closed',
-  'causeAnalysed',
-  'measureRecorded',
-  'complainantInformed',
-];
-
 export interface NextSteps {
-  usual: StepType[];
+  /** The usual next step(s) of the complaint's stage, as the API derived them, with their deadlines. */
+  usual: ComplaintView['nextSteps'];
   other: StepType[];
 }
 
-/** Splits the allowed steps into the usual next one(s) (at most two) and the rest. */
-export function nextSteps(allowed: readonly StepType[]): NextSteps {
-  const usual = USUAL_NEXT.filter((s) => allowed.includes(s)).slice(0, 2);
-  return { usual, other: allowed.filter((s) => !usual.includes(s)) };
+/**
+ * Splits the allowed steps into the usual next one(s) the API named for the complaint's stage and the rest
+ * ("Andere stap"). A usual step that is not allowed (an older answer) is left out.
+ */
+export function nextSteps(view: Pick<ComplaintView, 'allowedSteps' | 'nextSteps'>): NextSteps {
+  const allowed = view.allowedSteps as StepType[];
+  const usual = (view.nextSteps ?? []).filter((n) => allowed.includes(n.type as StepType));
+  return { usual, other: allowed.filter((s) => !usual.some((n) => n.type === s)) };
 }

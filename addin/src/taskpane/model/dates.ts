@@ -49,6 +49,19 @@ export function formatDate(date: string): string {
   return isIsoDate(date) ? longDate.format(new Date(`${date}T00:00:00Z`)) : date;
 }
 
+const clockTime = new Intl.DateTimeFormat('nl-NL', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/** An instant as the clock in Amsterdam shows it: "14:05". */
+export function formatTime(instant: string): string {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? instant : clockTime.format(d);
+}
+
 export function formatDateTime(instant: string): string {
   const d = new Date(instant);
   return Number.isNaN(d.getTime()) ? instant : longDateTime.format(d);

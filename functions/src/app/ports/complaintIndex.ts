@@ -38,6 +38,11 @@ export interface IndexEntry {
    */
   unsentLetters?: number;
   /**
+   * Staff notices (the director on an escalation, a new handler) not yet sent or given up: a throttled notice
+   * is retried by the per-minute sender also when every letter of the complaint has gone.
+   */
+  unsentNotices?: number;
+  /**
    * The complaint's statistical record (domain `ComplaintStatistics`, JSON; the record R3 keeps after erasure),
    * so the yearly analysis lists one year's rows instead of reading every complaint. Made on the day of the
    * write: the reader derives pending/overdue again for its own day (`statisticsAsOf`); after erasure it is the
@@ -96,7 +101,10 @@ export interface ComplaintIndex {
    * Without an address (the text was none), by name only.
    */
   byComplainant(address: EmailAddress | undefined, normalisedName: string): Promise<IndexEntry[]>;
-  /** Complaints with letters not yet sent (queued, being sent, or failed): where the letter sender looks. */
+  /**
+   * Complaints with letters not yet sent (queued, being sent, or failed) or staff notices not yet sent: where
+   * the per-minute sender looks.
+   */
   withUnsentLetters(): Promise<string[]>;
   /**
    * The open complaints, most urgent first (earliest next pending deadline, then id; none pending last), from
