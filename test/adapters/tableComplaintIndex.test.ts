@@ -3,6 +3,8 @@ import { startAzurite, type Azurite } from '../../dev/azurite';
 import { freePort } from '../../dev/ports';
 import { createTableComplaintIndex } from '../../functions/src/adapters/tableComplaintIndex';
 import type { IndexEntry } from '../../functions/src/app/ports/complaintIndex';
+import { searchHits } from '../../functions/src/app/searchRegister';
+import { parseSearchQuery, searchKeysOf } from '../../domain/src/searchText';
 
 jest.setTimeout(60_000);
 
@@ -157,5 +159,116 @@ describe('the complaint index against Azurite', () => {
       x.startsWith('6f1c7a52-0000-4000-8000-00000000050'),
     );
     expect(found.sort()).toEqual([id(1), id(2), id(4), id(5)]);
+  });
+});
+
+describe('the search rows by key prefix', () => {
+  const complaint = (n: number, name: string, subject: string): IndexEntry => {
+    const number = `K-2026-${String(n).padStart(4, '0')}`;
+    return {
+      ...entry('open', 1, subject),
+      id: `6f1c7a52-0000-4000-8000-00000000${String(4000 + n).padStart(4, '0')}`,
+      number,
+      complainantName: name,
+      complainantDisplayName: name,
+      searchKeys: searchKeysOf({ number, complainantName: name, complainantAddress: 'k@x.nl', subject }).join(
+        ' ',
+      ),
+    };
+  };
+  const twelve = complaint(12, 'Ëlif Özdemir', 'Verwarming kapot');
+  const hundredTwenty = complaint(120, 'Özlem Elders', 'Lekkage in lokaal 12');
+  const one = complaint(1, '𠀀 Ng', 'Wachttijd te lang');
+
+  beforeAll(async () => {
+    const index = createTableComplaintIndex(table, derived);
+    for (const c of [twelve, hundredTwenty, one]) await index.put(c);
+  });
+
+  const numbersFound = async (q: string): Promise<string[]> => {
+    const query = parseSearchQuery(q);
+    if (!query) throw new Error(`not a query: ${q}`);
+    const hits = await searchHits(createTableComplaintIndex(table, derived), query, {});
+    // Earlier tests left complaints of their own (one of them numbered K-2026-0001): only these three count.
+    const ours = new Set([twelve.id, hundredTwenty.id, one.id]);
+    return hits.filter((h) => ours.has(h.id)).map((h) => h.number);
+  };
+
+  test("each row lives in the partition of its key's first two characters", async () => {
+    const partitions: string[] = [];
+    for await (const e of derived.search.listEntities())
+      if (String(e.rowKey).endsWith(twelve.id)) partitions.push(`${e.partitionKey}:${e.rowKey}`);
+    // `k` and `x` of the address are too short to be keys.
+    expect(partitions.sort()).toEqual(
+      ['!1:!12', 'el:elif', 'ka:kapot', 'nl:nl', 'oz:ozdemir', 've:verwarming'].map(
+        (p) => `${p}|${twelve.id}`,
+      ),
+    );
+  });
+
+  test.each([
+    ['K-2026-0012', ['K-2026-0012']],
+    ['2026-12', ['K-2026-0012']],
+    ['12', ['K-2026-0012']],
+    ['2026-0120', ['K-2026-0120']],
+    ['1', ['K-2026-0001']],
+    ['2025-12', []],
+  ])('the number %s reads one exact key of partition !1', async (q, expected) => {
+    expect(await numbersFound(q)).toEqual(expected);
+  });
+
+  test.each([
+    ['a prefix with accents', 'Öz', ['K-2026-0120', 'K-2026-0012']],
+    ['a name with accents', 'ELİF özdemir', ['K-2026-0012']],
+    ['a subject word and a name', 'verwarm elif', ['K-2026-0012']],
+    ['a word of the subject in another partition than the name', 'lekkage ozlem', ['K-2026-0120']],
+    ['a letter outside the BMP, one character', '𠀀', ['K-2026-0001']],
+    ['no complaint has both words', 'verwarming ozlem', []],
+  ])('%s: %s', async (_what, q, expected) => {
+    expect((await numbersFound(q)).sort()).toEqual([...expected].sort());
+  });
+
+  test('a changed subject moves its word to its own partition and removes the old one', async () => {
+    const index = createTableComplaintIndex(table, derived);
+    const changed = complaint(12, 'Ëlif Özdemir', 'Parkeren verboden');
+    await index.put({ ...changed, version: 2 });
+    expect(await numbersFound('verwarming')).toEqual([]);
+    expect(await numbersFound('parkeren')).toEqual(['K-2026-0012']);
+    expect(await numbersFound('elif')).toEqual(['K-2026-0012']);
+  });
+});
+
+describe('the search rows of the earlier layout', () => {
+  test('the backfill writes them by prefix and removes the single partition they had', async () => {
+    const client = (name: string) =>
+      TableClient.fromConnectionString(azurite.connectionString, name, { allowInsecureConnection: true });
+    const [index, open, search] = [client('legacyindex'), client('legacyopen'), client('legacysearch')];
+    await Promise.all([index.createTable(), open.createTable(), search.createTable()]);
+    const id = '6f1c7a52-0000-4000-8000-000000000501';
+    const {
+      id: _id,
+      status: _status,
+      ...row
+    } = {
+      ...entry('closed', 3, 'Factuur dubbel betaald'),
+      id,
+      number: 'K-2025-0501',
+      searchKeys: '!501 factuur dubbel betaald',
+    };
+    await index.createEntity({ partitionKey: 'closed', rowKey: id, ...row });
+    // What the previous layout wrote: every key in partition `search`, and its mark.
+    for (const key of ['!501', 'factuur', 'dubbel', 'betaald', 'oudenaam'])
+      await search.createEntity({ partitionKey: 'search', rowKey: `${key}|${id}`, status: 'closed' });
+    await search.createEntity({ partitionKey: 'meta', rowKey: 'backfill-1', rows: 1 });
+
+    const fresh = createTableComplaintIndex(index, { open, search });
+    await fresh.backfill();
+    const legacy = [];
+    for await (const e of search.listEntities({ queryOptions: { filter: `PartitionKey eq 'search'` } }))
+      legacy.push(e.rowKey);
+    expect(legacy).toEqual([]);
+    expect((await fresh.searchKey('factuur', false)).map((h) => h.id)).toEqual([id]);
+    expect((await fresh.searchKey('!501', true)).map((h) => h.number)).toEqual(['K-2025-0501']);
+    expect(await fresh.searchKey('oudenaam', false)).toEqual([]);
   });
 });

@@ -1,8 +1,22 @@
-import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { searchKeysOf } from '../../../domain/src/searchText';
+import {
+  odata,
+  RestError,
+  type TableClient,
+  type TableEntity,
+  type TransactionAction,
+} from '@azure/data-tables';
 import type { ComplaintIndex, IndexEntry, SearchHit } from '../app/ports/complaintIndex';
 import { mapLimit } from '../common/boundedConcurrency';
 import { conflictRetry, retry, tryAgain, type TryAgain } from '../common/retry';
+import {
+  legacySearchPartition,
+  searchFilter,
+  searchKeysOfEntry,
+  searchMark,
+  searchRowOf,
+  searchRowProperties,
+  transactionsOf,
+} from './searchRows';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -35,38 +49,26 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...optionalText(e, 'searchKeys'),
 });
 
-/** The row keys of the derived storage: the open rows' urgency order and the search rows' single partition. */
+/** The open rows' partition; the search rows' layout is in ./searchRows. */
 const openPartition = 'open';
-const searchPartition = 'search';
-const markPartition = 'meta';
-const backfillMark = 'backfill-1';
 /** After every date: a complaint with nothing pending is the least urgent. */
 const nothingPending = '9999-12-31';
 
 /** `<next deadline>|<id>`: the open rows' RowKey order is the register's urgency order. */
 export const urgencyKey = (e: IndexEntry): string => `${e.nextDeadline || nothingPending}|${e.id}`;
 
-/** The keys a complaint is found by; rows from before the entry listed them are keyed from their fields. */
-const keysOf = (e: IndexEntry): string[] => {
-  if (e.anonymised) return [];
-  if (e.searchKeys !== undefined) return e.searchKeys.split(' ').filter(Boolean);
-  return searchKeysOf({
-    number: e.number,
-    complainantName: e.complainantDisplayName ?? e.complainantName,
-    complainantAddress: e.complainantAddress,
-    subject: e.subject,
-  });
-};
-
-/** The first string after every string that starts with `prefix` (same length: the last character plus one). */
-const after = (prefix: string): string =>
-  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-
 /** The index row's properties, without its keys; the open rows carry the same minus the statistical record. */
 const propertiesOf = (entry: IndexEntry): Record<string, unknown> => {
   const { id: _id, status: _status, ...rest } = entry;
   return rest;
 };
+
+/** The index row of an entry: PartitionKey its status, RowKey its id. */
+export const indexRowOf = (entry: IndexEntry): TableEntity<Record<string, unknown>> => ({
+  partitionKey: entry.status,
+  rowKey: entry.id,
+  ...propertiesOf(entry),
+});
 
 const statusOf = (error: unknown): number | undefined =>
   error instanceof RestError ? error.statusCode : undefined;
@@ -75,7 +77,7 @@ const statusOf = (error: unknown): number | undefined =>
 export interface DerivedTables {
   /** Open complaints only: PartitionKey `open`, RowKey {@link urgencyKey}. */
   open: TableClient;
-  /** PartitionKey `search`, RowKey `<key>|<id>`; one mark row in partition `meta`. */
+  /** PartitionKey the key's first two characters, RowKey `<key>|<id>` (./searchRows); a mark row in `meta`. */
   search: TableClient;
 }
 
@@ -91,7 +93,8 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
   /**
    * Moves the open row and the search rows from what `previous` wrote to what `entry` needs. The open row's key
    * changes with the next deadline: the new one is written before the old one goes, so the sweep never misses
-   * the complaint. Search rows of one complaint share a partition and change in one transaction.
+   * the complaint. Search rows change in one transaction per partition (a key's first two characters), the
+   * partitions side by side.
    */
   async function syncDerived(previous: IndexEntry | undefined, entry: IndexEntry): Promise<void> {
     const newKey = entry.status === 'open' ? urgencyKey(entry) : undefined;
@@ -108,65 +111,62 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
         await derived.open.deleteEntity(openPartition, oldKey).catch(tolerate404);
     };
 
-    const fresh = keysOf(entry);
-    const stale = previous ? keysOf(previous) : [];
+    const fresh = searchKeysOfEntry(entry);
+    const stale = previous ? searchKeysOfEntry(previous) : [];
     const statusChanged = previous?.status !== entry.status;
-    const row = (key: string) => ({
-      partitionKey: searchPartition,
-      rowKey: `${key}|${entry.id}`,
-      status: entry.status,
-      number: entry.number,
-      year: entry.year,
-      receivedOn: entry.receivedOn,
-    });
     const actions: TransactionAction[] = [
       ...fresh
         .filter((k) => statusChanged || !stale.includes(k))
-        .map((k): TransactionAction => ['upsert', row(k), 'Replace']),
+        .map((k): TransactionAction => ['upsert', searchRowOf(entry, k), 'Replace']),
       ...stale
         .filter((k) => !fresh.includes(k))
-        .map((k): TransactionAction => [
-          'delete',
-          { partitionKey: searchPartition, rowKey: `${k}|${entry.id}` },
-        ]),
+        .map((k): TransactionAction => {
+          const { partitionKey, rowKey } = searchRowOf(entry, k);
+          return ['delete', { partitionKey, rowKey }];
+        }),
     ];
     const searchWrite = async (): Promise<void> => {
-      for (let i = 0; i < actions.length; i += 100) {
-        const chunk = actions.slice(i, i + 100);
-        try {
-          await derived.search.submitTransaction(chunk);
-        } catch (error) {
-          // A delete of a row that is not there fails the whole transaction: do the chunk one by one instead.
-          if (statusOf(error) !== 404) throw error;
-          await Promise.all(
-            chunk.map(([kind, e]) =>
-              kind === 'delete'
-                ? derived.search.deleteEntity(e.partitionKey, e.rowKey).catch(tolerate404)
-                : derived.search.upsertEntity(e, 'Replace'),
-            ),
-          );
-        }
-      }
+      await mapLimit(transactionsOf(actions), 16, submitSearchRows);
     };
     await Promise.all([openWrite(), searchWrite()]);
+  }
+
+  async function submitSearchRows(chunk: TransactionAction[]): Promise<void> {
+    try {
+      await derived.search.submitTransaction(chunk);
+    } catch (error) {
+      // A delete of a row that is not there fails the whole transaction: do the chunk one by one instead.
+      if (statusOf(error) !== 404) throw error;
+      await Promise.all(
+        chunk.map(([kind, e]) =>
+          kind === 'delete'
+            ? derived.search.deleteEntity(e.partitionKey, e.rowKey).catch(tolerate404)
+            : derived.search.upsertEntity(e, 'Replace'),
+        ),
+      );
+    }
   }
 
   let backfilled: Promise<void> | undefined;
 
   async function runBackfill(): Promise<void> {
-    const mark = await derived.search.getEntity(markPartition, backfillMark).catch((error: unknown) => {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    });
+    const mark = await derived.search
+      .getEntity(searchMark.partitionKey, searchMark.rowKey)
+      .catch((error: unknown) => {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      });
     if (mark) return;
     const entries: IndexEntry[] = [];
     for await (const e of table.listEntities<Record<string, unknown>>()) entries.push(fields(e));
     await mapLimit(entries, 16, (e) => syncDerived(undefined, e));
-    await derived.search.upsertEntity({
-      partitionKey: markPartition,
-      rowKey: backfillMark,
-      rows: entries.length,
-    });
+    // The previous layout's rows (one partition for every key) would keep erased names findable in storage.
+    const legacy: TransactionAction[] = [];
+    const filter = odata`PartitionKey eq ${legacySearchPartition}`;
+    for await (const e of derived.search.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+      legacy.push(['delete', { partitionKey: legacySearchPartition, rowKey: String(e.rowKey) }]);
+    await mapLimit(transactionsOf(legacy), 4, submitSearchRows);
+    await derived.search.upsertEntity({ ...searchMark, rows: entries.length });
   }
 
   return {
@@ -176,10 +176,10 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
      * writers racing never let the older one win; the row in the other partition is removed the same way.
      */
     async put(entry) {
-      const { id, status, ...rest } = entry;
+      const { id, status } = entry;
       const mine = entry.version ?? 0;
       const other = status === 'open' ? 'closed' : 'open';
-      const row = { partitionKey: status, rowKey: id, ...rest };
+      const row = indexRowOf(entry);
       const read = (pk: string) =>
         table.getEntity<Record<string, unknown>>(pk, id).catch((error: unknown) => {
           if (statusOf(error) === 404) return undefined;
@@ -270,12 +270,9 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     },
 
     async searchKey(prefix, exact) {
-      const low = exact ? `${prefix}|` : prefix;
-      const high = exact ? `${prefix}}` : after(prefix);
-      const filter = odata`PartitionKey eq ${searchPartition} and RowKey ge ${low} and RowKey lt ${high}`;
       const hits: SearchHit[] = [];
       const rows = derived.search.listEntities<Record<string, unknown>>({
-        queryOptions: { filter, select: ['RowKey', 'status', 'number', 'year', 'receivedOn'] },
+        queryOptions: { filter: searchFilter(prefix, exact), select: searchRowProperties },
       });
       for await (const e of rows) {
         const rowKey = String(e.rowKey);
