@@ -23,7 +23,7 @@ const expected = [
   'POST /$batch', // complaint, audit and outbox rows
   'POST /complaintindex', // the index row
   'GET /complaintindex(PartitionKey=closed,RowKey=<id>)', // the index's other partition
-  'PUT /complaintopen(PartitionKey=open,RowKey=<date>|<id>)', // the open row (urgency order, the sweep)
+  'POST /complaintopen', // the open row (urgency order, the sweep), inserted: the complaint is new
   'POST /$batch', // the search rows, one transaction
   'DELETE /complaintmailbox(PartitionKey=unreviewed,RowKey=<key>)', // off the unreviewed list
   'POST /complaintmailbox', // the conversation claimed for the complaint

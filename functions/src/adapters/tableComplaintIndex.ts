@@ -98,10 +98,15 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     const openWrite = async (): Promise<void> => {
       if (newKey) {
         const { statistics: _statistics, ...rest } = propertiesOf(entry);
-        await derived.open.upsertEntity(
-          { partitionKey: openPartition, rowKey: newKey, complaintId: entry.id, ...rest },
-          'Replace',
-        );
+        const openRow = { partitionKey: openPartition, rowKey: newKey, complaintId: entry.id, ...rest };
+        // As with the search rows below: a complaint the index has not seen yet has no open row, so an insert;
+        // one that is there after all (409) is replaced.
+        if (previous) await derived.open.upsertEntity(openRow, 'Replace');
+        else
+          await derived.open.createEntity(openRow).catch(async (error: unknown) => {
+            if (statusOf(error) !== 409) throw error;
+            await derived.open.upsertEntity(openRow, 'Replace');
+          });
       }
       if (oldKey && oldKey !== newKey)
         await derived.open.deleteEntity(openPartition, oldKey).catch(tolerate404);
@@ -121,7 +126,10 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     const actions: TransactionAction[] = [
       ...fresh
         .filter((k) => statusChanged || !stale.includes(k))
-        .map((k): TransactionAction => ['upsert', row(k), 'Replace']),
+        // Rows of a complaint the index has not seen yet are inserts: cheaper for the store than upserts (no look
+        // for a row to replace). Should one exist after all (a writer of a newer version came first), the
+        // transaction fails with 409 and the chunk is written row by row below.
+        .map((k): TransactionAction => (previous ? ['upsert', row(k), 'Replace'] : ['create', row(k)])),
       ...stale
         .filter((k) => !fresh.includes(k))
         .map((k): TransactionAction => [
@@ -135,8 +143,9 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
         try {
           await derived.search.submitTransaction(chunk);
         } catch (error) {
-          // A delete of a row that is not there fails the whole transaction: do the chunk one by one instead.
-          if (statusOf(error) !== 404) throw error;
+          // A delete of a row that is not there, or an insert of one that is, fails the whole transaction: do the
+          // chunk one by one instead.
+          if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
           await Promise.all(
             chunk.map(([kind, e]) =>
               kind === 'delete'
