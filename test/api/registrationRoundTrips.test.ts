@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
  * acknowledgement attempt finds nothing due. What a registration cannot do without: the claim insert, the counter
  * + number transaction (the counter is not read first: this instance wrote it last and holds its ETag), the
  * original-message blob, the complaint transaction (complaint, audit and outbox rows) and the index insert with
- * its look at the other partition, beside which the open row and the search rows are written; plus the e-mail's
+ * the search rows beside it, then its look at the other partition with the open row beside that; plus the e-mail's
  * bookkeeping (the conversation claimed, off the unreviewed list). Anything more is a read or write that crept
  * back in.
  */

@@ -90,9 +90,14 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
   /**
    * Moves the open row and the search rows from what `previous` wrote to what `entry` needs. The open row's key
    * changes with the next deadline: the new one is written before the old one goes, so the sweep never misses
-   * the complaint. Search rows of one complaint share a partition and change in one transaction.
+   * the complaint. Search rows of one complaint share a partition and change in one transaction. `only` writes
+   * one of the two.
    */
-  async function syncDerived(previous: IndexEntry | undefined, entry: IndexEntry): Promise<void> {
+  async function syncDerived(
+    previous: IndexEntry | undefined,
+    entry: IndexEntry,
+    only?: 'open' | 'search',
+  ): Promise<void> {
     const newKey = entry.status === 'open' ? urgencyKey(entry) : undefined;
     const oldKey = previous?.status === 'open' ? urgencyKey(previous) : undefined;
     const openWrite = async (): Promise<void> => {
@@ -156,7 +161,10 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
         }
       }
     };
-    await Promise.all([openWrite(), searchWrite()]);
+    await Promise.all([
+      only === 'search' ? undefined : openWrite(),
+      only === 'open' ? undefined : searchWrite(),
+    ]);
   }
 
   let backfilled: Promise<void> | undefined;
@@ -215,11 +223,21 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
         }
       };
       if (mine === 1) {
-        // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it.
+        // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it. Its
+        // search rows go beside the insert: a search hit is checked against the entry before it is shown (see
+        // entriesOf), so rows written for an insert that then fails, or gives way to a newer version, find
+        // nothing. The open row waits for the insert, because the sweep trusts open rows; it needs nothing from
+        // the other partition, so it goes beside the look there.
+        const search = syncDerived(undefined, entry, 'search');
+        // Awaited below; until then a failure must not count as unhandled.
+        search.catch(() => undefined);
         try {
           const written = (await table.createEntity(row)).etag;
-          // The derived rows of a first version need nothing from the other partition: side by side with it.
-          const [settled] = await Promise.all([settle(written), syncDerived(undefined, entry)]);
+          const [settled] = await Promise.all([
+            settle(written),
+            syncDerived(undefined, entry, 'open'),
+            search,
+          ]);
           if (settled) return;
         } catch (error) {
           if (statusOf(error) !== 409) throw error;
