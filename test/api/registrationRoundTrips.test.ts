@@ -13,20 +13,20 @@ jest.setTimeout(120_000);
  * The storage round trips of one registration, counted on the wire: every HTTP request the app's storage clients
  * send to Azurite (tables and blobs) while one e-mail is registered. Letters wait for the review window, so the
  * acknowledgement attempt finds nothing due. What a registration cannot do without: the claim insert, the counter
- * read, the counter + number transaction, the original-message blob, the complaint transaction (complaint, audit
- * and outbox rows) and the index insert with its look at the other partition, beside which the open row and
- * the search rows are written (one transaction per key prefix, side by side); plus the e-mail's bookkeeping (the
- * conversation claimed, off the unreviewed list). Anything more is a read or write that crept back in.
+ * + number transaction (the counter is not read first: this instance wrote it last and holds its ETag), the
+ * original-message blob, the complaint transaction (complaint, audit and outbox rows) and the index insert with
+ * the search rows beside it (one transaction per key prefix, side by side), then its look at the other partition
+ * with the open row beside that; plus the e-mail's bookkeeping (the conversation claimed, off the unreviewed
+ * list). Anything more is a read or write that crept back in.
  */
 const expected = [
   'POST /complaintkeys', // the e-mail's claim
-  'GET /complaintkeys(PartitionKey=year,RowKey=counter)', // the counter
-  'POST /$batch', // counter + number
+  'POST /$batch', // counter + number, guarded by the counter's ETag from this instance's last number
   'PUT /complaint-files/<id>/message.json', // the original message as the pane sent it
   'POST /$batch', // complaint, audit and outbox rows
   'POST /complaintindex', // the index row
   'GET /complaintindex(PartitionKey=closed,RowKey=<id>)', // the index's other partition
-  'PUT /complaintopen(PartitionKey=open,RowKey=<date>|<id>)', // the open row (urgency order, the sweep)
+  'POST /complaintopen', // the open row (urgency order, the sweep), inserted: the complaint is new
   'DELETE /complaintmailbox(PartitionKey=unreviewed,RowKey=<key>)', // off the unreviewed list
   'POST /complaintmailbox', // the conversation claimed for the complaint
 ].sort();

@@ -94,18 +94,27 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
    * Moves the open row and the search rows from what `previous` wrote to what `entry` needs. The open row's key
    * changes with the next deadline: the new one is written before the old one goes, so the sweep never misses
    * the complaint. Search rows change in one transaction per partition (a key's first two characters), the
-   * partitions side by side.
+   * partitions side by side. `only` writes one of the two.
    */
-  async function syncDerived(previous: IndexEntry | undefined, entry: IndexEntry): Promise<void> {
+  async function syncDerived(
+    previous: IndexEntry | undefined,
+    entry: IndexEntry,
+    only?: 'open' | 'search',
+  ): Promise<void> {
     const newKey = entry.status === 'open' ? urgencyKey(entry) : undefined;
     const oldKey = previous?.status === 'open' ? urgencyKey(previous) : undefined;
     const openWrite = async (): Promise<void> => {
       if (newKey) {
         const { statistics: _statistics, ...rest } = propertiesOf(entry);
-        await derived.open.upsertEntity(
-          { partitionKey: openPartition, rowKey: newKey, complaintId: entry.id, ...rest },
-          'Replace',
-        );
+        const openRow = { partitionKey: openPartition, rowKey: newKey, complaintId: entry.id, ...rest };
+        // As with the search rows below: a complaint the index has not seen yet has no open row, so an insert;
+        // one that is there after all (409) is replaced.
+        if (previous) await derived.open.upsertEntity(openRow, 'Replace');
+        else
+          await derived.open.createEntity(openRow).catch(async (error: unknown) => {
+            if (statusOf(error) !== 409) throw error;
+            await derived.open.upsertEntity(openRow, 'Replace');
+          });
       }
       if (oldKey && oldKey !== newKey)
         await derived.open.deleteEntity(openPartition, oldKey).catch(tolerate404);
@@ -117,7 +126,12 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     const actions: TransactionAction[] = [
       ...fresh
         .filter((k) => statusChanged || !stale.includes(k))
-        .map((k): TransactionAction => ['upsert', searchRowOf(entry, k), 'Replace']),
+        // Rows of a complaint the index has not seen yet are inserts: cheaper for the store than upserts (no look
+        // for a row to replace). Should one exist after all (a writer of a newer version came first), the
+        // transaction fails with 409 and its rows are written one by one.
+        .map((k): TransactionAction =>
+          previous ? ['upsert', searchRowOf(entry, k), 'Replace'] : ['create', searchRowOf(entry, k)],
+        ),
       ...stale
         .filter((k) => !fresh.includes(k))
         .map((k): TransactionAction => {
@@ -128,15 +142,19 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     const searchWrite = async (): Promise<void> => {
       await mapLimit(transactionsOf(actions), 16, submitSearchRows);
     };
-    await Promise.all([openWrite(), searchWrite()]);
+    await Promise.all([
+      only === 'search' ? undefined : openWrite(),
+      only === 'open' ? undefined : searchWrite(),
+    ]);
   }
 
   async function submitSearchRows(chunk: TransactionAction[]): Promise<void> {
     try {
       await derived.search.submitTransaction(chunk);
     } catch (error) {
-      // A delete of a row that is not there fails the whole transaction: do the chunk one by one instead.
-      if (statusOf(error) !== 404) throw error;
+      // A delete of a row that is not there, or an insert of one that is, fails the whole transaction: do the
+      // chunk one by one instead.
+      if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
       await Promise.all(
         chunk.map(([kind, e]) =>
           kind === 'delete'
@@ -207,11 +225,21 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
         }
       };
       if (mine === 1) {
-        // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it.
+        // A complaint's first version: usually no row exists yet, and one insert (plus one read) does it. Its
+        // search rows go beside the insert: a search hit is checked against the entry before it is shown (see
+        // entriesOf), so rows written for an insert that then fails, or gives way to a newer version, find
+        // nothing. The open row waits for the insert, because the sweep trusts open rows; it needs nothing from
+        // the other partition, so it goes beside the look there.
+        const search = syncDerived(undefined, entry, 'search');
+        // Awaited below; until then a failure must not count as unhandled.
+        search.catch(() => undefined);
         try {
           const written = (await table.createEntity(row)).etag;
-          // The derived rows of a first version need nothing from the other partition: side by side with it.
-          const [settled] = await Promise.all([settle(written), syncDerived(undefined, entry)]);
+          const [settled] = await Promise.all([
+            settle(written),
+            syncDerived(undefined, entry, 'open'),
+            search,
+          ]);
           if (settled) return;
         } catch (error) {
           if (statusOf(error) !== 409) throw error;

@@ -73,6 +73,13 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
   keys: TableClient,
 ): ComplaintStore<T> {
   const numbering = createKeyedQueue();
+  /**
+   * Each year's counter as this instance last wrote it. Allocations of one instance pass {@link numbering} one at a
+   * time, so the counter this instance wrote is usually still the current one: its ETag is enough for the next
+   * transaction, which then needs no read first. Another instance that moved the counter makes the ETag stale;
+   * the transaction fails (412) and the retry reads the counter as before, so the ETag still decides every number.
+   */
+  const counters = new Map<string, { last: number; etag: string }>();
   const documentEntity = (doc: T): TableEntity => ({
     partitionKey: doc.id,
     rowKey: complaintRow,
@@ -95,21 +102,28 @@ export function createTableComplaintStore<T extends { id: string; version?: numb
 
       let last = 0;
       let etag: string | undefined;
-      try {
-        const counter = await keys.getEntity<{ last: number }>(partitionKey, 'counter');
-        last = counter.last;
-        etag = counter.etag;
-      } catch (error) {
-        if (status(error) !== 404) throw error;
+      const known = attempt === 0 ? counters.get(partitionKey) : undefined;
+      counters.delete(partitionKey);
+      if (known) ({ last, etag } = known);
+      else {
+        try {
+          const counter = await keys.getEntity<{ last: number }>(partitionKey, 'counter');
+          last = counter.last;
+          etag = counter.etag;
+        } catch (error) {
+          if (status(error) !== 404) throw error;
+        }
       }
       const next = last + 1;
       const counterAction: TransactionAction = etag
         ? ['update', { partitionKey, rowKey: 'counter', last: next }, 'Replace', { etag }]
         : ['create', { partitionKey, rowKey: 'counter', last: next }];
-      await keys.submitTransaction([
+      const result = await keys.submitTransaction([
         counterAction,
         ['create', { partitionKey, rowKey: String(next).padStart(6, '0'), complaintId }],
       ]);
+      const written = result.subResponses[0]?.etag;
+      if (written) counters.set(partitionKey, { last: next, etag: written });
       return next;
     };
     return retry(tryOnce, {

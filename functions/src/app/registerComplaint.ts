@@ -45,7 +45,7 @@ import { registrationInputOf } from './registrationInput';
 import { uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
 import { checkReceiptDate } from '../../../domain/src/receiptDate';
 import { voidAfterFailure } from './voidNumber';
-import { afterRegistration } from './conversation/linkMessage';
+import { afterRegistration, originalOf } from './conversation/linkMessage';
 import { withUnsentNotices } from '../letters/staffNotice';
 
 /**
@@ -221,24 +221,54 @@ export async function registerComplaint(
   );
   if ('doc' in owned) return owned;
   const { complaintId, fresh } = owned;
+  // The original from the mailbox, for the evidence written once the complaint exists (best effort).
+  const original = originalOf(services.conversation, message).catch(() => ({
+    mime: undefined,
+    graphId: undefined,
+  }));
 
-  const sequence = await services.complaints.allocateNumber(year, complaintId, { fresh });
+  // The files are stored under the claimed id and do not depend on the number: side by side with numbering.
+  // They become part of the register only with the complaint's transaction, which waits for both.
+  const stored = storeFiles().then(
+    (refs) => ({ ok: true as const, refs }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  let sequence: number;
   try {
-    return await writeComplaint();
+    sequence = await services.complaints.allocateNumber(year, complaintId, { fresh });
+  } catch (error) {
+    // No number was taken, so nothing to void: only the files of this attempt go (the claim stays, as before).
+    if ((await stored).ok) await services.files.deleteComplaintFiles(complaintId).catch(() => undefined);
+    throw error;
+  }
+  try {
+    const files = await stored;
+    if (!files.ok) throw files.error;
+    return await writeComplaint(files.refs);
   } catch (error) {
     await voidAfterFailure(services, { year, sequence, complaintId, messageKey, error });
     throw error;
   }
 
-  async function writeComplaint(): Promise<RegistrationResult> {
-    const refs: AttachmentRef[] = [];
-    for (const [index, a] of attachments.entries()) {
-      const blobName = await services.files.putAttachment(complaintId, index, a.name, a.contentType, a.bytes);
-      refs.push({ name: a.name, contentType: a.contentType, size: a.bytes.length, blobName });
-    }
+  async function storeFiles(): Promise<AttachmentRef[]> {
+    const refs = await Promise.all(
+      attachments.map(async (a, index): Promise<AttachmentRef> => {
+        const blobName = await services.files.putAttachment(
+          complaintId,
+          index,
+          a.name,
+          a.contentType,
+          a.bytes,
+        );
+        return { name: a.name, contentType: a.contentType, size: a.bytes.length, blobName };
+      }),
+    );
     const { attachments: _omitted, mimeBase64: _mime, ...original } = message;
     await services.files.putOriginalMessage(complaintId, { ...original, attachments: refs });
+    return refs;
+  }
 
+  async function writeComplaint(refs: AttachmentRef[]): Promise<RegistrationResult> {
     const result = buildCheckedComplaint(
       { ...input, number: formatComplaintNumber(year, sequence), attachments: refs },
       ctx,
@@ -279,7 +309,7 @@ export async function registerComplaint(
     // evidence, the category) touch different rows: side by side. Best effort, never failing the registration.
     await Promise.all([
       refreshIndex(services.index, stored.doc),
-      afterRegistration(services.conversation, stored.doc, message).catch(() => undefined),
+      afterRegistration(services.conversation, stored.doc, message, original).catch(() => undefined),
     ]);
     const records =
       outcome.outcome === 'created' ? writtenOutbox(stored.doc.id, rows, outcome.rowEtags) : undefined;

@@ -15,7 +15,7 @@ import { registerComplaint } from '../app/registerComplaint';
 import { similarComplaints } from '../app/similarComplaints';
 import { complaintDossier } from '../reports/complaintDossier';
 import { endpoint, json, readJson, readJsonBody } from '../http/endpoint';
-import { deliverSoon, leftUnchanged } from '../letters/deliverSoon';
+import { createInFlight, deliverSoon, graphRequestsPerMailbox, leftUnchanged } from '../letters/deliverSoon';
 import type { KnownComplaint } from '../letters/deliverLetters';
 
 const param = (request: HttpRequest, name: string): string => request.params[name] ?? '';
@@ -40,21 +40,35 @@ async function afterDelivery(
   return fresh?.doc ?? doc;
 }
 
+/** The registrations this instance is working on right now. */
+const registrations = createInFlight();
+
 /** `POST /api/complaints`: 201 with the new complaint, 200 with the existing one for an e-mail registered before. */
 export const postComplaint = (services: ServicesFactory): HttpHandler =>
   endpoint(services, async ({ request, services: s, principal }) => {
-    const body = await readJson(request, registrationRequest);
-    const registered = await registerComplaint(s, principal, body);
-    const created = registered.created;
-    // No work after the answer: a Functions host may freeze the worker once the response is out. So the first
-    // letter is tried here within a small budget (the answer then shows it sent); whatever the budget leaves, and
-    // any Graph fault, stays in the outbox for the deliverLetters timer, so a slow or absent Graph never fails
-    // a registration that is already safely stored.
-    const doc = created ? await afterDelivery(s, registered.doc, registered.known) : registered.doc;
-    return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
-      etag: revisionTag(doc),
-      ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
-    });
+    const leave = registrations.enter();
+    try {
+      const body = await readJson(request, registrationRequest);
+      const registered = await registerComplaint(s, principal, body);
+      const created = registered.created;
+      // No work after the answer: a Functions host may freeze the worker once the response is out. So the first
+      // letter is tried here within a small budget (the answer then shows it sent); whatever the budget leaves,
+      // and any Graph fault, stays in the outbox for the deliverLetters timer, so a slow or absent Graph never
+      // fails a registration that is already safely stored.
+      // In a burst (more registrations in progress here than Graph serves at once for the mailbox) the attempt
+      // is left to that timer straight away: the acknowledgements could only go out a few at a time, so every
+      // registration would wait for Graph and do the letter's bookkeeping while the others queue behind it,
+      // and the burst as a whole would take longer than the same registrations one by one. The timer runs every
+      // minute, well within the acknowledgement's deadline of days.
+      const tryNow = created && registrations.count <= graphRequestsPerMailbox;
+      const doc = tryNow ? await afterDelivery(s, registered.doc, registered.known) : registered.doc;
+      return json(created ? 201 : 200, toSummary(doc, principal, today(s)), {
+        etag: revisionTag(doc),
+        ...(created ? { location: `/api/complaints/${doc.id}` } : {}),
+      });
+    } finally {
+      leave();
+    }
   });
 
 /**

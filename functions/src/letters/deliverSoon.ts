@@ -31,6 +31,31 @@ export async function deliverSoon(
   return report;
 }
 
+/** How many requests Graph serves at once per app and mailbox (Outlook's documented limit); beyond it, 429. */
+export const graphRequestsPerMailbox = 4;
+
+/**
+ * Counts the requests of this instance that are in progress, so a controller can see how many of them would
+ * want Graph at the same moment. `enter` answers the function that leaves (calling it twice leaves once).
+ */
+export function createInFlight(): { enter(): () => void; readonly count: number } {
+  let count = 0;
+  return {
+    enter() {
+      count++;
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        count--;
+      };
+    },
+    get count() {
+      return count;
+    },
+  };
+}
+
 /**
  * True when the attempt certainly left the complaint as it was (nothing was due, or it was not its turn yet),
  * so the caller's copy is still current and need not be read again. Unknown (the budget ran out) counts as changed.

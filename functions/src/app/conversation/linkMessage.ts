@@ -107,21 +107,31 @@ export async function linkMessage(
 /**
  * At registration: keep the original as evidence, claim the conversation for the complaint, tag the e-mail
  * with the complaint's category, and take it off the unreviewed list. Best effort: a registration never fails
- * because Graph is slow; the original is then what the pane sent (message.json).
+ * because Graph is slow; the original is then what the pane sent (message.json). `original` is the look-up of
+ * {@link originalOf}, which the registration starts as soon as the e-mail is claimed: Graph reads nothing of the
+ * complaint, so its round trips overlap with the storage writes instead of following them.
  */
 export async function afterRegistration(
   deps: ConversationDeps,
   doc: ComplaintDocument,
-  message: {
-    internetMessageId: string;
-    conversationId: string;
-    restItemId?: string | undefined;
-    mimeBase64?: string | undefined;
-  },
+  message: { internetMessageId: string; conversationId: string },
+  original: Promise<{ mime: Buffer | undefined; graphId: string | undefined }>,
 ): Promise<void> {
-  await deps.mailboxStore.removeUnreviewed(message.internetMessageId);
-  if (message.conversationId) await deps.mailboxStore.putConversation(message.conversationId, doc.id);
-  const { mime, graphId } = await originalOf(deps, message);
-  if (mime) await deps.evidence.putOriginal(doc.id, originalNameOf(message.internetMessageId), mime);
-  if (graphId) await deps.graph.addCategories(graphId, [categoryOf(doc.state.number)]).catch(() => undefined);
+  // Independent pieces of bookkeeping on different rows and services: side by side, each on its own, so one
+  // that fails does not keep the others from being done.
+  const evidence = async (): Promise<void> => {
+    const { mime, graphId } = await original;
+    if (mime) await deps.evidence.putOriginal(doc.id, originalNameOf(message.internetMessageId), mime);
+    if (graphId)
+      await deps.graph.addCategories(graphId, [categoryOf(doc.state.number)]).catch(() => undefined);
+  };
+  const results = await Promise.allSettled([
+    deps.mailboxStore.removeUnreviewed(message.internetMessageId),
+    message.conversationId
+      ? deps.mailboxStore.putConversation(message.conversationId, doc.id)
+      : Promise.resolve(),
+    evidence(),
+  ]);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
