@@ -104,7 +104,7 @@ export async function deliverLetters(
       : scope.fullScan
         ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
         : (
-            await mapLimit(await deps.index.withUnsentLetters(), 16, (id) =>
+            await mapLimit(await deps.index.withUnsentLetters(), 16, ({ id }) =>
               deps.complaints.listOutbox({ complaintId: id }),
             )
           )
