@@ -154,11 +154,17 @@ describe('the complaint index against Azurite', () => {
     await index.put({ ...entry('open', 1), id: id(3), unsentLetters: 0, unsentNotices: 0 });
     // Written before `unsentNotices` existed: its letters still count.
     await index.put({ ...entry('open', 1), id: id(4), unsentLetters: 2 });
-    await index.put({ ...entry('closed', 1), id: id(5), unsentLetters: 1, unsentNotices: 1 });
+    await index.put({ ...entry('closed', 1), id: id(5), unsentLetters: 1, unsentNotices: 2 });
     const found = (await index.withUnsentLetters()).filter((x) =>
-      x.startsWith('6f1c7a52-0000-4000-8000-00000000050'),
+      x.id.startsWith('6f1c7a52-0000-4000-8000-00000000050'),
     );
-    expect(found.sort()).toEqual([id(1), id(2), id(4), id(5)]);
+    // Each once, with the notices its row counts (the sender compares them with the pending rows it reads).
+    expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: id(1), unsentNotices: 0 },
+      { id: id(2), unsentNotices: 1 },
+      { id: id(4), unsentNotices: 0 },
+      { id: id(5), unsentNotices: 2 },
+    ]);
   });
 });
 

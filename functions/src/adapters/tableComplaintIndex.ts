@@ -359,12 +359,17 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
     async withUnsentLetters() {
       // Two filters, not one `or`: rows written before `unsentNotices` existed lack it, and a comparison
       // with a missing property must not decide whether the row's letters count.
-      const ids = new Set<string>();
+      const work = new Map<string, number>();
+      const select = ['RowKey', 'unsentNotices'];
       for (const filter of ['unsentLetters gt 0', 'unsentNotices gt 0']) {
-        for await (const row of table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
-          if (row.rowKey) ids.add(row.rowKey);
+        for await (const row of table.listEntities({ queryOptions: { filter, select } })) {
+          if (!row.rowKey) continue;
+          const notices = typeof row['unsentNotices'] === 'number' ? row['unsentNotices'] : 0;
+          // A row left in the other partition by a write that failed halfway: the higher count is looked into.
+          work.set(row.rowKey, Math.max(work.get(row.rowKey) ?? 0, notices));
+        }
       }
-      return [...ids];
+      return [...work].map(([id, unsentNotices]) => ({ id, unsentNotices }));
     },
 
     async byComplainant(address, normalisedName) {

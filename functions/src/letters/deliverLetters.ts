@@ -31,7 +31,7 @@ import { mapLimit } from '../common/boundedConcurrency';
 import { retry } from '../common/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
-import { deliverStaffNotice, withoutUnsentNotice, type StaffNoticeDeps } from './staffNotice';
+import { deliverStaffNotice, withoutUnsentNotices, type StaffNoticeDeps } from './staffNotice';
 import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
@@ -62,6 +62,12 @@ interface Pending {
   entry: PendingEntry;
 }
 
+/** A complaint whose index row counts more unsent notices than its outbox holds, with the notices seen settled. */
+interface StaleNotices {
+  complaintId: string;
+  settled: string[];
+}
+
 const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
 
 /**
@@ -81,8 +87,9 @@ export async function deliverLetters(
   deps: LetterDeliveryDeps,
   /**
    * Which letters to look at: one complaint's (right after a step), the complaints the index says have unsent
-   * letters (every minute: partition reads, not a scan of the register), or a scan of every outbox row
-   * (`fullScan`, hourly: the safety net for an index entry that could not be written).
+   * letters or notices (every minute: partition reads, not a scan of the register; a count of notices that
+   * outlived them is repaired there), or a scan of every outbox row (`fullScan`, hourly: the safety net for an
+   * index entry that could not be written).
    */
   scope: { complaintId?: string; fullScan?: boolean; known?: KnownComplaint } = {},
 ): Promise<DeliveryReport> {
@@ -97,19 +104,12 @@ export async function deliverLetters(
   };
   // What the caller has just written needs no reading back: its outbox rows, and the complaint for the first letter.
   let known = scope.known;
+  const work = known || scope.complaintId || scope.fullScan ? undefined : await readWorkList(deps);
   const records = known
     ? known.records
     : scope.complaintId
       ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
-      : scope.fullScan
-        ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
-        : (
-            await mapLimit(await deps.index.withUnsentLetters(), 16, (id) =>
-              deps.complaints.listOutbox({ complaintId: id }),
-            )
-          )
-            .flat()
-            .filter((r) => isPending(r.data));
+      : (work?.pending ?? (await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })));
   const byComplaint = new Map<string, Pending[]>();
   const notices: OutboxRecord[] = [];
   for (const record of records) {
@@ -153,7 +153,35 @@ export async function deliverLetters(
       }
     }
   }
+  await mapLimit(work?.stale ?? [], deps.options.concurrency, (s) =>
+    repairNoticeCount(deps, s).catch(() => deps.log?.('notice count repair failed')),
+  );
   return report;
+}
+
+/**
+ * The pending rows of the complaints on the index's work list, and the complaints whose row counts more
+ * unsent notices than their outbox holds pending: a settled notice whose removal from the complaint failed
+ * would otherwise keep the complaint on the list until that notice is settled again, which never happens.
+ */
+async function readWorkList(
+  deps: LetterDeliveryDeps,
+): Promise<{ pending: OutboxRecord[]; stale: StaleNotices[] }> {
+  const work = await deps.index.withUnsentLetters();
+  const outboxes = await mapLimit(work, 16, async ({ id, unsentNotices }) => {
+    const rows = await deps.complaints.listOutbox({ complaintId: id });
+    const notices = rows.filter((r) => isStaffNoticeEntry(r.data));
+    const pendingNotices = notices.filter((r) => isPending(r.data)).length;
+    const stale: StaleNotices | undefined =
+      unsentNotices > pendingNotices
+        ? { complaintId: id, settled: notices.filter((r) => !isPending(r.data)).map((r) => r.key) }
+        : undefined;
+    return { pending: rows.filter((r) => isPending(r.data)), stale };
+  });
+  return {
+    pending: outboxes.flatMap((o) => o.pending),
+    stale: outboxes.flatMap((o) => (o.stale ? [o.stale] : [])),
+  };
 }
 
 /**
@@ -329,10 +357,34 @@ async function settleNotice(deps: LetterDeliveryDeps, record: OutboxRecord): Pro
   const settled = await updateComplaint(
     deps,
     record.complaintId,
-    ({ doc }) => withoutUnsentNotice(doc, record.key),
+    ({ doc }) => withoutUnsentNotices(doc, [record.key]),
     [],
   );
   if (settled) await deps.index.put(indexEntryOf(settled));
+}
+
+/**
+ * Takes the notices seen settled off a complaint that still lists them (their own removal failed), then
+ * rewrites its index row from the complaint: also when the complaint was right and only the row's count was
+ * left behind. A settled notice never becomes pending again, so what the outbox showed before the complaint
+ * was read still holds; a notice a step added meanwhile is not among them and stays.
+ */
+async function repairNoticeCount(
+  deps: LetterDeliveryDeps,
+  { complaintId, settled }: StaleNotices,
+): Promise<void> {
+  let read: ComplaintDocument | undefined;
+  const repaired = await updateComplaint(
+    deps,
+    complaintId,
+    ({ doc }) => {
+      read = doc;
+      return withoutUnsentNotices(doc, settled);
+    },
+    [],
+  );
+  const doc = repaired ?? read;
+  if (doc) await deps.index.put(indexEntryOf(doc));
 }
 
 async function markSent(

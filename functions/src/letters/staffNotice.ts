@@ -53,11 +53,14 @@ export function withUnsentNotices(doc: ComplaintDocument, rows: readonly SideRow
   return { ...doc, unsentNotices: [...new Set([...(doc.unsentNotices ?? []), ...keys])] };
 }
 
-/** The complaint without `key` among its unsent notices; undefined when it was not there. */
-export function withoutUnsentNotice(doc: ComplaintDocument, key: string): ComplaintDocument | undefined {
-  if (!doc.unsentNotices?.includes(key)) return undefined;
+/** The complaint without `keys` among its unsent notices; undefined when none of them was there. */
+export function withoutUnsentNotices(
+  doc: ComplaintDocument,
+  keys: readonly string[],
+): ComplaintDocument | undefined {
+  if (!doc.unsentNotices?.some((k) => keys.includes(k))) return undefined;
   const { unsentNotices, ...rest } = doc;
-  const left = unsentNotices.filter((k) => k !== key);
+  const left = unsentNotices.filter((k) => !keys.includes(k));
   return left.length > 0 ? { ...rest, unsentNotices: left } : rest;
 }
 

@@ -13,7 +13,7 @@ import type { StepInput } from '../../../domain/src/steps';
 import { stepSchema } from '../../../domain/src/steps';
 import { AppError } from '../../src/common/errors';
 import type { ComplaintDocument } from '../../src/app/complaintDocument';
-import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
+import type { ComplaintIndex, IndexEntry, UnsentWork } from '../../src/app/ports/complaintIndex';
 import type {
   AuditEntry,
   ComplaintStore,
@@ -153,11 +153,15 @@ export class MemoryIndex implements ComplaintIndex {
   async list(): Promise<{ items: IndexEntry[] }> {
     return { items: [...this.entries.values()] };
   }
-  async withUnsentLetters(): Promise<string[]> {
+  async withUnsentLetters(): Promise<UnsentWork[]> {
     const unsent = [...(this.store?.outbox.values() ?? [])].filter(
       (r) => r.data['status'] !== 'sent' && r.data['status'] !== 'cancelled',
     );
-    return [...new Set(unsent.map((r) => r.complaintId))];
+    // A notice counts while it is pending, as the complaint's `unsentNotices` does.
+    const notices = (id: string) =>
+      unsent.filter((r) => r.complaintId === id && r.key.startsWith('n') && r.data['status'] !== 'failed')
+        .length;
+    return [...new Set(unsent.map((r) => r.complaintId))].map((id) => ({ id, unsentNotices: notices(id) }));
   }
   async byComplainant(): Promise<IndexEntry[]> {
     return [];

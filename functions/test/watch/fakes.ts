@@ -1,5 +1,5 @@
 import { memoryDerived } from '../support/memoryDerived';
-import type { ComplaintIndex, IndexEntry } from '../../src/app/ports/complaintIndex';
+import type { ComplaintIndex, IndexEntry, UnsentWork } from '../../src/app/ports/complaintIndex';
 import type { Mailer, OutgoingLetter, SendOutcome } from '../../src/app/ports/mailer';
 import type { WatchStore, YearlyNotes } from '../../src/app/ports/watchStore';
 import type { AuditEntry } from '../../src/app/ports/complaintStore';
@@ -75,7 +75,7 @@ export class MemoryIndex implements ComplaintIndex {
       ),
     };
   }
-  async withUnsentLetters(): Promise<string[]> {
+  async withUnsentLetters(): Promise<UnsentWork[]> {
     return [];
   }
   async byComplainant(address: string | undefined): Promise<IndexEntry[]> {

@@ -93,6 +93,13 @@ export interface ListQuery {
   continuationToken?: string;
 }
 
+/** A complaint on the per-minute sender's work list. */
+export interface UnsentWork {
+  id: string;
+  /** The staff notices its index row counts as unsent (0 on rows written before notices were counted). */
+  unsentNotices: number;
+}
+
 export interface ComplaintIndex {
   put(entry: IndexEntry): Promise<void>;
   list(query: ListQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
@@ -103,9 +110,10 @@ export interface ComplaintIndex {
   byComplainant(address: EmailAddress | undefined, normalisedName: string): Promise<IndexEntry[]>;
   /**
    * Complaints with letters not yet sent (queued, being sent, or failed) or staff notices not yet sent: where
-   * the per-minute sender looks.
+   * the per-minute sender looks. Each with the notices its row counts, so the sender can tell a count that
+   * outlived its notices (the write that should have lowered it failed) and repair it.
    */
-  withUnsentLetters(): Promise<string[]>;
+  withUnsentLetters(): Promise<UnsentWork[]>;
   /**
    * The open complaints, most urgent first (earliest next pending deadline, then id; none pending last), from
    * storage that holds open complaints only: the sweep and the register's `sort=urgency` read here.
