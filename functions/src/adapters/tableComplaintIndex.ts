@@ -81,10 +81,6 @@ export interface DerivedTables {
   search: TableClient;
 }
 
-/**
- * The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id;
- * after each write of the row, its open row and search rows follow it.
- */
 /** A search row as a hit: the id is what follows the key's last `|`. */
 function hitOf(e: Record<string, unknown>): SearchHit {
   const rowKey = String(e['rowKey']);
@@ -97,6 +93,10 @@ function hitOf(e: Record<string, unknown>): SearchHit {
   };
 }
 
+/**
+ * The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id;
+ * after each write of the row, its open row and search rows follow it.
+ */
 export function createTableComplaintIndex(
   table: TableClient,
   derived: DerivedTables,
