@@ -1,9 +1,9 @@
 /**
  * The register's search over 10,000 complaints (`npm run bench -- search`): one figure per kind of query (a whole
  * number, a partial number, a surname, a full name, a subject word, an e-mail address), each through the use
- * case (parse, search rows, the page's index rows, the audit row) next to its floor: the same range queries of
- * the same partitions, the point reads of the same page of hits and one audit write, issued directly in the
- * same run. What is above the floor is the app's own work.
+ * case (parse, search rows, the index rows it checks and shows, the audit row) next to its floor: the same pages
+ * of the same range queries, the same point reads and one audit write, issued directly in the same run. What is
+ * above the floor is the app's own work.
  *
  * Storage is a real Azurite, seeded directly in transactions (one partition, at most 100 rows each), with the
  * rows the app's own row builders make from the domain's complaints: not through the API, which would take
@@ -119,36 +119,122 @@ const bench: Bench = {
         return { ms: performance.now() - started, shown: page.items.length };
       };
 
-      /** The floor: each range query of the same partition side by side, the page's point reads, one write. */
-      const direct = async (q: string): Promise<{ ms: number; shown: number; hits: number }> => {
+      type Row = { id: string; status: string; number: string; year: number; receivedOn: string };
+      const select = ['RowKey', 'status', 'number', 'year', 'receivedOn'];
+      const rowOf = (e: {
+        rowKey?: string;
+        status: string;
+        number: string;
+        year: number;
+        receivedOn: string;
+      }) => ({
+        id: String(e.rowKey).split('|')[1] ?? '',
+        status: e.status,
+        number: e.number,
+        year: e.year,
+        receivedOn: e.receivedOn,
+      });
+      const rangeFilter = (k: string, exact: boolean): string =>
+        odata`PartitionKey eq ${searchPartitionOf(k)} and RowKey ge ${exact ? `${k}|` : k} and RowKey lt ${
+          exact ? `${k}}` : after(k)
+        }`;
+      /** Every row of one range, every page. */
+      const wholeRange = async (k: string, exact: boolean): Promise<Row[]> => {
+        const rows: Row[] = [];
+        for await (const e of searchTable.listEntities<Row>({
+          queryOptions: { filter: rangeFilter(k, exact), select },
+        }))
+          rows.push(rowOf(e));
+        return rows;
+      };
+      const byRelevance = (a: Row, b: Row): number =>
+        (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) ||
+        b.receivedOn.localeCompare(a.receivedOn) ||
+        b.number.localeCompare(a.number) ||
+        a.id.localeCompare(b.id);
+
+      /** How many complaints a query finds: every range read in full and intersected (not timed). */
+      const allHits = async (q: string): Promise<number> => {
+        const parsed = parseSearchQuery(q);
+        if (!parsed) throw new Error(`not a query: ${q}`);
+        if (parsed.kind === 'number')
+          return (await wholeRange(numberKey(parsed.sequence), true)).filter(
+            (r) => parsed.year === undefined || r.year === parsed.year,
+          ).length;
+        const [first = [], ...rest] = await Promise.all(parsed.words.map((w) => wholeRange(w, false)));
+        const sets = rest.map((rows) => new Set(rows.map((r) => r.id)));
+        return new Set(first.filter((r) => sets.every((s) => s.has(r.id))).map((r) => r.id)).size;
+      };
+
+      /**
+       * The floor: the storage operations the use case issues, directly. A number: its one range, the page's
+       * point reads, one write. Words: their ranges side by side, page by page, until the first is complete; the
+       * index rows of its complaints that no range decides (in order, as far as the page and one more hit), the
+       * page's other point reads, one write.
+       */
+      const direct = async (q: string): Promise<{ ms: number; shown: number }> => {
         const parsed = parseSearchQuery(q);
         if (!parsed) throw new Error(`not a query: ${q}`);
         const started = performance.now();
-        const ranges =
-          parsed.kind === 'number'
-            ? [numberKey(parsed.sequence)].map((k) => ({ k, low: `${k}|`, high: `${k}}` }))
-            : parsed.words.map((k) => ({ k, low: k, high: after(k) }));
-        const lists = await Promise.all(
-          ranges.map(async ({ k, low, high }) => {
-            const rows: { id: string; status: string }[] = [];
-            const pk = searchPartitionOf(k);
-            for await (const e of searchTable.listEntities<{ status: string; year: number }>({
-              queryOptions: {
-                filter: odata`PartitionKey eq ${pk} and RowKey ge ${low} and RowKey lt ${high}`,
-                select: ['RowKey', 'status', 'number', 'year', 'receivedOn'],
-              },
-            }))
-              if (parsed.kind === 'words' || parsed.year === undefined || e.year === parsed.year)
-                rows.push({ id: String(e.rowKey).split('|')[1] ?? '', status: e.status });
-            return rows;
-          }),
-        );
-        const others = lists.slice(1).map((l) => new Set(l.map((r) => r.id)));
-        const hits = (lists[0] ?? []).filter((r) => others.every((s) => s.has(r.id)));
+        const read = new Map<string, boolean>();
+        let hits: Row[];
+        if (parsed.kind === 'number') {
+          hits = (await wholeRange(numberKey(parsed.sequence), true)).filter(
+            (r) => parsed.year === undefined || r.year === parsed.year,
+          );
+        } else {
+          let stop = false;
+          const ranges = await Promise.all(
+            parsed.words.map(async (k) => {
+              const rows = new Map<string, Row>();
+              const pages = searchTable
+                .listEntities<Row>({ queryOptions: { filter: rangeFilter(k, false), select } })
+                .byPage();
+              let more = true;
+              while (more && !stop) {
+                const page = await pages.next();
+                if (page.done) break;
+                for (const r of page.value.map(rowOf)) if (!rows.has(r.id)) rows.set(r.id, r);
+                more = page.value.continuationToken !== undefined;
+              }
+              if (!more) stop = true;
+              return { rows, complete: !more };
+            }),
+          );
+          const smallest = ranges
+            .filter((r) => r.complete)
+            .reduce((a, b) => (b.rows.size < a.rows.size ? b : a));
+          const others = ranges.filter((r) => r !== smallest);
+          const candidates = [...smallest.rows.values()]
+            .filter((r) => others.every((o) => !o.complete || o.rows.has(r.id)))
+            .sort(byRelevance);
+          hits = [];
+          let next = 0;
+          while (hits.length <= PAGE && next < candidates.length) {
+            const batch = candidates.slice(next, next + PAGE + 1 - hits.length);
+            next += batch.length;
+            const unknown = batch.filter((r) => !others.every((o) => o.rows.has(r.id)));
+            const entries = await Promise.all(
+              unknown.map((r) =>
+                indexTable.getEntity<{ searchKeys: string }>(r.status, r.id).catch(() => undefined),
+              ),
+            );
+            unknown.forEach((r, i) => {
+              const keys = (entries[i]?.searchKeys ?? '').split(' ');
+              read.set(
+                r.id,
+                parsed.words.every((w) => keys.some((k) => k.startsWith(w))),
+              );
+            });
+            hits.push(...batch.filter((r) => read.get(r.id) ?? true));
+          }
+        }
         const page = hits.slice(0, PAGE);
-        await Promise.all(page.map((h) => indexTable.getEntity(h.status, h.id)));
+        await Promise.all(
+          page.filter((h) => !read.has(h.id)).map((h) => indexTable.getEntity(h.status, h.id)),
+        );
         await watchTable.createEntity({ partitionKey: 'bench', rowKey: randomUUID() });
-        return { ms: performance.now() - started, shown: page.length, hits: hits.length };
+        return { ms: performance.now() - started, shown: page.length };
       };
 
       const queries: { kind: string; q: string }[] = [
@@ -161,11 +247,15 @@ const bench: Bench = {
       ];
       const figures: BenchFigure[] = [];
       for (const { kind, q } of queries) {
+        const hits = await allHits(q);
         const first = await direct(q);
         const check = await viaApp(q);
-        // The floor must do the app's work: the same page of hits, read row by row.
-        if (check.shown === 0 || check.shown !== first.shown)
-          throw new Error(`${kind}: the app showed ${check.shown}, the floor read ${first.shown}`);
+        // The floor must do the app's work: the same page of hits, read row by row; both what every range
+        // read in full and intersected finds.
+        if (check.shown === 0 || check.shown !== first.shown || check.shown !== Math.min(hits, PAGE))
+          throw new Error(
+            `${kind}: the app showed ${check.shown}, the floor read ${first.shown}, of ${hits} hits`,
+          );
         const app: number[] = [];
         const floor: number[] = [];
         for (let r = 0; r < RUNS; r++) {
@@ -173,7 +263,7 @@ const bench: Bench = {
           app.push((await viaApp(q)).ms);
         }
         figures.push({
-          name: `search over ${COMPLAINTS.toLocaleString('en')} complaints, ${kind} (${first.hits} hits, ${first.shown} shown; median of ${RUNS})`,
+          name: `search over ${COMPLAINTS.toLocaleString('en')} complaints, ${kind} (${hits} hits, ${first.shown} shown; median of ${RUNS})`,
           value: median(app),
           unit: 'ms',
           floor: {

@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { freePort } from '../../dev/ports';
 import { createTableComplaintIndex } from '../../functions/src/adapters/tableComplaintIndex';
-import type { IndexEntry } from '../../functions/src/app/ports/complaintIndex';
+import type { ComplaintIndex, IndexEntry } from '../../functions/src/app/ports/complaintIndex';
 import { searchHits } from '../../functions/src/app/searchRegister';
 import { parseSearchQuery, searchKeysOf } from '../../domain/src/searchText';
 
@@ -194,7 +194,7 @@ describe('the search rows by key prefix', () => {
   const numbersFound = async (q: string): Promise<string[]> => {
     const query = parseSearchQuery(q);
     if (!query) throw new Error(`not a query: ${q}`);
-    const hits = await searchHits(createTableComplaintIndex(table, derived), query, {});
+    const { hits } = await searchHits(createTableComplaintIndex(table, derived), query, {});
     // Earlier tests left complaints of their own (one of them numbered K-2026-0001): only these three count.
     const ours = new Set([twelve.id, hundredTwenty.id, one.id]);
     return hits.filter((h) => ours.has(h.id)).map((h) => h.number);
@@ -276,5 +276,103 @@ describe('the search rows of the earlier layout', () => {
     expect((await fresh.searchKey('factuur', false)).map((h) => h.id)).toEqual([id]);
     expect((await fresh.searchKey('!501', true)).map((h) => h.number)).toEqual(['K-2025-0501']);
     expect(await fresh.searchKey('oudenaam', false)).toEqual([]);
+  });
+});
+
+describe('a words search with a common and a rare word', () => {
+  const client = (name: string) =>
+    TableClient.fromConnectionString(azurite.connectionString, name, { allowInsecureConnection: true });
+  let tables: { index: TableClient; open: TableClient; search: TableClient };
+  const id = (n: number) => `6f1c7a52-0000-4000-8000-00000000${String(7000 + n).padStart(4, '0')}`;
+  /** 40 complaints: "klacht" in 39 subjects, "zwanenburg" the name of three (one without "klacht"). */
+  const complaints = Array.from({ length: 40 }, (_, n): IndexEntry => {
+    const number = `K-2026-${String(700 + n).padStart(4, '0')}`;
+    const name = n % 13 === 5 ? 'Ans Zwanenburg' : `Piet Bos${n}`;
+    const subject = n === 31 ? 'Parkeren verboden' : `Klacht over de verwarming ${n}`;
+    return {
+      ...entry(n % 3 === 0 ? 'closed' : 'open', 1, subject),
+      id: id(n),
+      number,
+      receivedOn: `2026-03-${String(1 + (n % 28)).padStart(2, '0')}`,
+      complainantName: name,
+      complainantDisplayName: name,
+      searchKeys: searchKeysOf({ number, complainantName: name, complainantAddress: 'k@x.nl', subject }).join(
+        ' ',
+      ),
+    };
+  });
+
+  /** The index with five rows to a page, counting the pages it read of each word's range. */
+  function countedIndex() {
+    const index = createTableComplaintIndex(tables.index, tables, { searchPageSize: 5 });
+    const pages: { word: string; more: boolean }[] = [];
+    const counted: ComplaintIndex = {
+      ...index,
+      async searchKeyPage(prefix, token) {
+        const page = await index.searchKeyPage(prefix, token);
+        pages.push({ word: prefix, more: page.continuationToken !== undefined });
+        return page;
+      },
+    };
+    return { index, counted, pages };
+  }
+
+  /** What the search found before it read ranges page by page: every range in full, intersected, ordered. */
+  async function everyRangeIntersected(index: ComplaintIndex, words: string[]): Promise<string[]> {
+    const [first = [], ...rest] = await Promise.all(words.map((w) => index.searchKey(w, false)));
+    const sets = rest.map((hs) => new Set(hs.map((h) => h.id)));
+    const hits = [
+      ...new Map(first.filter((h) => sets.every((s) => s.has(h.id))).map((h) => [h.id, h])).values(),
+    ];
+    return hits
+      .sort(
+        (a, b) =>
+          (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) ||
+          b.receivedOn.localeCompare(a.receivedOn) ||
+          b.number.localeCompare(a.number),
+      )
+      .map((h) => h.number);
+  }
+
+  beforeAll(async () => {
+    tables = { index: client('wordsindex'), open: client('wordsopen'), search: client('wordssearch') };
+    await Promise.all(Object.values(tables).map((t) => t.createTable()));
+    const index = createTableComplaintIndex(tables.index, tables);
+    for (const c of complaints) await index.put(c);
+  });
+
+  test('finds the same hits as every range in full, without reading the common range to its end', async () => {
+    const { index, counted, pages } = countedIndex();
+    const query = parseSearchQuery('klacht zwanenburg');
+    if (query?.kind !== 'words') throw new Error('not a words query');
+    const expected = await everyRangeIntersected(index, query.words);
+    expect(expected).toHaveLength(2);
+
+    const { hits } = await searchHits(counted, query, {});
+    expect(hits.map((h) => h.number)).toEqual(expected);
+
+    const klacht = pages.filter((p) => p.word === 'klacht');
+    // 39 rows in pages of five: eight pages in full; the rare word's one page ends the reading.
+    expect(pages.filter((p) => p.word === 'zwanenburg')).toEqual([{ word: 'zwanenburg', more: false }]);
+    expect(klacht.length).toBeGreaterThan(0);
+    expect(klacht.length).toBeLessThan(8);
+    expect(klacht.every((p) => p.more)).toBe(true);
+  });
+
+  test('pages through two common words with the same hits, in the same order, as every range in full', async () => {
+    const { index, counted } = countedIndex();
+    const query = parseSearchQuery('klacht verwarming');
+    if (query?.kind !== 'words') throw new Error('not a words query');
+    const expected = await everyRangeIntersected(index, query.words);
+    expect(expected).toHaveLength(39);
+    for (const end of [1, 7, 39, 40]) {
+      // What one page asks for: the hits up to its end and one more.
+      const { hits } = await searchHits(counted, query, {}, end + 1);
+      expect(hits.map((h) => h.number)).toEqual(expected.slice(0, end + 1));
+    }
+    const closed = await searchHits(counted, query, { status: 'closed' });
+    expect(closed.hits.map((h) => h.number)).toEqual(
+      expected.filter((n) => complaints.find((c) => c.number === n)?.status === 'closed'),
+    );
   });
 });

@@ -81,11 +81,28 @@ export interface DerivedTables {
   search: TableClient;
 }
 
+/** A search row as a hit: the id is what follows the key's last `|`. */
+function hitOf(e: Record<string, unknown>): SearchHit {
+  const rowKey = String(e['rowKey']);
+  return {
+    id: rowKey.slice(rowKey.lastIndexOf('|') + 1),
+    status: e['status'] === 'closed' ? 'closed' : 'open',
+    number: text(e['number']),
+    year: Number(e['year']),
+    receivedOn: text(e['receivedOn']),
+  };
+}
+
 /**
  * The index of docs/architecture.md in its own table: PartitionKey `open` | `closed`, RowKey = complaint id;
  * after each write of the row, its open row and search rows follow it.
  */
-export function createTableComplaintIndex(table: TableClient, derived: DerivedTables): ComplaintIndex {
+export function createTableComplaintIndex(
+  table: TableClient,
+  derived: DerivedTables,
+  /** `searchPageSize`: rows per page of a words search's range reads (storage's own maximum, 1,000, if absent). */
+  options: { searchPageSize?: number } = {},
+): ComplaintIndex {
   const tolerate404 = (error: unknown): void => {
     if (statusOf(error) !== 404) throw error;
   };
@@ -302,17 +319,25 @@ export function createTableComplaintIndex(table: TableClient, derived: DerivedTa
       const rows = derived.search.listEntities<Record<string, unknown>>({
         queryOptions: { filter: searchFilter(prefix, exact), select: searchRowProperties },
       });
-      for await (const e of rows) {
-        const rowKey = String(e.rowKey);
-        hits.push({
-          id: rowKey.slice(rowKey.lastIndexOf('|') + 1),
-          status: e['status'] === 'closed' ? 'closed' : 'open',
-          number: text(e['number']),
-          year: Number(e['year']),
-          receivedOn: text(e['receivedOn']),
-        });
-      }
+      for await (const e of rows) hits.push(hitOf(e));
       return hits;
+    },
+
+    async searchKeyPage(prefix, continuationToken) {
+      const page = await derived.search
+        .listEntities<Record<string, unknown>>({
+          queryOptions: { filter: searchFilter(prefix, false), select: searchRowProperties },
+        })
+        .byPage({
+          ...(options.searchPageSize !== undefined ? { maxPageSize: options.searchPageSize } : {}),
+          ...(continuationToken ? { continuationToken } : {}),
+        })
+        .next();
+      if (page.done) return { hits: [] };
+      const hits = page.value.map(hitOf);
+      return page.value.continuationToken
+        ? { hits, continuationToken: page.value.continuationToken }
+        : { hits };
     },
 
     async entry(id, status) {

@@ -141,12 +141,15 @@ export async function listComplaints(
     page = await services.index.listOpen(open);
   } else {
     const { status, year, pageSize } = parsed.query;
-    const hits = await searchHits(services.index, parsed.search, {
-      ...(status ? { status } : {}),
-      ...(year !== undefined ? { year } : {}),
-    });
     const end = parsed.offset + pageSize;
-    const items = await entriesOf(services.index, parsed.search, hits.slice(parsed.offset, end));
+    // One hit past the page says whether there is a next page.
+    const { hits, read } = await searchHits(
+      services.index,
+      parsed.search,
+      { ...(status ? { status } : {}), ...(year !== undefined ? { year } : {}) },
+      end + 1,
+    );
+    const items = await entriesOf(services.index, parsed.search, hits.slice(parsed.offset, end), read);
     page = end < hits.length ? { items, continuationToken: String(end) } : { items };
   }
   if (page.items.length > 0)

@@ -143,6 +143,7 @@ export class MemoryIndex implements ComplaintIndex {
   private readonly derived = memoryDerived(() => this.entries.values());
   listOpen = this.derived.listOpen;
   searchKey = this.derived.searchKey;
+  searchKeyPage = this.derived.searchKeyPage;
   entry = this.derived.entry;
   backfill = this.derived.backfill;
   /** With the store, it answers `withUnsentLetters` from the outbox rows, as the real index's count does. */

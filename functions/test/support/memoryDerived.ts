@@ -6,8 +6,23 @@ import type { ComplaintIndex, IndexEntry, OpenQuery, SearchHit } from '../../src
  */
 export function memoryDerived(
   entries: () => Iterable<IndexEntry>,
-): Pick<ComplaintIndex, 'listOpen' | 'searchKey' | 'entry' | 'backfill'> {
+): Pick<ComplaintIndex, 'listOpen' | 'searchKey' | 'searchKeyPage' | 'entry' | 'backfill'> {
   const keyOf = (e: IndexEntry) => `${e.nextDeadline || '9999-12-31'}|${e.id}`;
+  const searchKey = async (prefix: string, exact: boolean): Promise<SearchHit[]> =>
+    [...entries()]
+      .filter((e) => !e.anonymised)
+      .filter((e) =>
+        (e.searchKeys ?? '')
+          .split(' ')
+          .some((k) => k !== '' && (exact ? k === prefix : k.startsWith(prefix))),
+      )
+      .map((e) => ({
+        id: e.id,
+        status: e.status,
+        number: e.number,
+        year: e.year,
+        receivedOn: e.receivedOn,
+      }));
   return {
     async listOpen(query: OpenQuery) {
       const items = [...entries()]
@@ -25,21 +40,10 @@ export function memoryDerived(
       const next = start + query.pageSize;
       return next < items.length ? { items: page, continuationToken: String(next) } : { items: page };
     },
-    async searchKey(prefix: string, exact: boolean): Promise<SearchHit[]> {
-      return [...entries()]
-        .filter((e) => !e.anonymised)
-        .filter((e) =>
-          (e.searchKeys ?? '')
-            .split(' ')
-            .some((k) => k !== '' && (exact ? k === prefix : k.startsWith(prefix))),
-        )
-        .map((e) => ({
-          id: e.id,
-          status: e.status,
-          number: e.number,
-          year: e.year,
-          receivedOn: e.receivedOn,
-        }));
+    searchKey,
+    // Every row in one page: the fakes' registers are small.
+    async searchKeyPage(prefix: string) {
+      return { hits: await searchKey(prefix, false) };
     },
     async entry(id: string) {
       return [...entries()].find((e) => e.id === id);

@@ -138,6 +138,7 @@ export class MemoryIndex implements ComplaintIndex {
   private readonly derived = memoryDerived(() => this.entries.values());
   listOpen = this.derived.listOpen;
   searchKey = this.derived.searchKey;
+  searchKeyPage = this.derived.searchKeyPage;
   entry = this.derived.entry;
   backfill = this.derived.backfill;
   async put(entry: IndexEntry) {

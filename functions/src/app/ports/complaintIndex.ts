@@ -121,6 +121,15 @@ export interface ComplaintIndex {
   listOpen(query: OpenQuery): Promise<{ items: IndexEntry[]; continuationToken?: string }>;
   /** Complaints with a key that starts with `prefix` (`exact`: equals it). Unordered. */
   searchKey(prefix: string, exact: boolean): Promise<SearchHit[]>;
+  /**
+   * One storage page of the complaints with a key that starts with `prefix`, in key order; pass the page's
+   * `continuationToken` for the next one (absent: the range is complete). A words search reads its words' ranges
+   * page by page so it can stop at the first complete one.
+   */
+  searchKeyPage(
+    prefix: string,
+    continuationToken?: string,
+  ): Promise<{ hits: SearchHit[]; continuationToken?: string }>;
   /** The entry of one complaint; `status` is where to look first. */
   entry(id: string, status: 'open' | 'closed'): Promise<IndexEntry | undefined>;
   /**
