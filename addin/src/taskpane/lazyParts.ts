@@ -2,16 +2,12 @@ import { lazy } from 'react';
 import { ProblemText } from './ProblemText';
 
 /**
- * What the first screen ("Registreer klacht" and its state) does not need, each in its own chunk: the
- * registration's fields and warnings, the offer to link, the registered summary, the explanations and error
- * bar (Fluent's Card and MessageBar bring tabster and the icons), the complaint view with its step forms (it
- * pulls the domain's step labels and zod), the register list and the director's tab.
+ * What the first screen ("Registreer klacht" and its state) does not need, each in its own chunk: the offer
+ * to link, the registered summary, the explanations and error bar (Fluent's Card and MessageBar bring tabster
+ * and the icons), the complaint view with its step forms (it pulls the domain's step labels and zod), the
+ * register list and the director's tab. The registration's fields are a chunk too, loaded from the start
+ * (useRegistrationFields).
  */
-export const RegistrationFields = lazy(() =>
-  import(/* webpackChunkName: "fields" */ './RegistrationFields').then((m) => ({
-    default: m.RegistrationFields,
-  })),
-);
 export const LinkOffer = lazy(() =>
   import(/* webpackChunkName: "link" */ './conversation/LinkOffer').then((m) => ({ default: m.LinkOffer })),
 );
