@@ -1,5 +1,6 @@
 import type { ComplaintView } from '../../domain/src/api/complaintView';
 import { loadConfig } from '../../functions/src/adapters/config';
+import { indexEntryOf } from '../../functions/src/app/indexEntry';
 import { createServices, type Services } from '../../functions/src/composition';
 import { startStack, type Stack } from '../../dev/stack';
 import { apiClient, people, registrationOf } from '../support/api';
@@ -100,5 +101,45 @@ describe('a throttled staff notice', () => {
     await runOutboxTimer(new Date(retryAt + 61_000).toISOString());
     expect(mailsToDirector(view.number)).toHaveLength(1);
     expect(await services.index.withUnsentLetters()).not.toContain(view.id);
+  });
+});
+
+describe('a notice whose settling failed after it was sent', () => {
+  test('the next per-minute run takes back its count, so the complaint leaves the sender’s work list', async () => {
+    stack.clock.set(new Date('2026-03-03T10:00:00+01:00'));
+    const created = await api.call<{ view: ComplaintView }>('POST', '/complaints', {
+      body: registrationOf(variant(sample('01-ordinary'), 'notice-stale-count')),
+    });
+    expect(created.status).toBe(201);
+    await stack.settleLetters();
+    const view = created.body.view;
+    const current = await api.call<ComplaintView>('GET', `/complaints/${view.id}`);
+    const escalated = await api.call<ComplaintView>('POST', `/complaints/${view.id}/steps`, {
+      body: { type: 'escalated', on: '2026-03-03', reason: 'Bedrag boven mandaat.' },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(escalated.status).toBe(200);
+    await stack.settleLetters();
+    let row = await noticeRow(view.id);
+    for (let i = 0; i < 100 && row?.status !== 'sent'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await noticeRow(view.id);
+    }
+    expect(row).toMatchObject({ status: 'sent' });
+
+    // The count as a sender that died between sending the notice and settling it leaves it.
+    const key = (await services.complaints.listOutbox({ complaintId: view.id })).find((r) =>
+      r.key.startsWith('n'),
+    )!.key;
+    const stored = (await services.complaints.get(view.id))!;
+    const stale = { ...stored.doc, unsentNotices: [key] };
+    await services.complaints.update(stale, stored.etag, []);
+    await services.index.put(indexEntryOf(stale));
+    expect(await services.index.withUnsentLetters()).toContain(view.id);
+
+    await runOutboxTimer('2026-03-03T10:20:30+01:00');
+    expect(await services.index.withUnsentLetters()).not.toContain(view.id);
+    expect((await services.complaints.get(view.id))!.doc.unsentNotices).toBeUndefined();
+    expect(mailsToDirector(view.number)).toHaveLength(1);
   });
 });

@@ -103,13 +103,7 @@ export async function deliverLetters(
       ? await deps.complaints.listOutbox({ complaintId: scope.complaintId })
       : scope.fullScan
         ? await deps.complaints.listOutbox({ statuses: PENDING_STATUSES })
-        : (
-            await mapLimit(await deps.index.withUnsentLetters(), 16, (id) =>
-              deps.complaints.listOutbox({ complaintId: id }),
-            )
-          )
-            .flat()
-            .filter((r) => isPending(r.data));
+        : await workListRecords(deps);
   const byComplaint = new Map<string, Pending[]>();
   const notices: OutboxRecord[] = [];
   for (const record of records) {
@@ -319,6 +313,25 @@ function updateComplaint(
       },
     },
   );
+}
+
+/**
+ * The pending outbox rows of the complaints the index lists. A complaint listed although none of its rows is
+ * pending, with a notice that has gone, still counts that notice: its settling failed after it was sent (a
+ * crash, a complaint changed too often). It is settled now, or the complaint would stay on the list for good.
+ */
+async function workListRecords(deps: LetterDeliveryDeps): Promise<OutboxRecord[]> {
+  const ids = await deps.index.withUnsentLetters();
+  const lists = await mapLimit(ids, 16, (id) => deps.complaints.listOutbox({ complaintId: id }));
+  const stale = lists.filter(
+    (rows) => !rows.some((r) => isPending(r.data)) && rows.some((r) => isStaffNoticeEntry(r.data)),
+  );
+  await mapLimit(stale, 4, async (rows) => {
+    // One by one: they change the same complaint.
+    for (const record of rows.filter((r) => isStaffNoticeEntry(r.data)))
+      await settleNotice(deps, record).catch(() => deps.log?.('notice settle failed'));
+  });
+  return lists.flat().filter((r) => isPending(r.data));
 }
 
 /**
