@@ -22,8 +22,8 @@ test('without the fields’ chunk the pane says so and "Registreer klacht" regis
       />
     </FluentProvider>,
   );
-  const button = await screen.findByRole<HTMLButtonElement>('button', { name: 'Registreer klacht' });
-  expect(screen.getByText(/De velden voor de registratie konden niet worden geladen/)).toBeTruthy();
+  expect(await screen.findByText(/De velden voor de registratie konden niet worden geladen/)).toBeTruthy();
+  const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Registreer klacht' });
   expect(screen.queryByLabelText('Behandeltermijn')).toBeNull();
   await act(async () => {
     fireEvent.click(button);

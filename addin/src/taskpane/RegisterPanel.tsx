@@ -1,11 +1,9 @@
 import { Suspense, useId } from 'react';
 import { Button } from '@fluentui/react-components';
-import { Busy } from './Busy';
 import { firstScreen } from './firstScreenStyles';
-import { ProblemBar } from './lazyParts';
+import { ProblemBar, RegistrationFields } from './lazyParts';
 import { formatDateTime } from './model/dates';
 import { useRegisterDraft, type RegisterDraftDeps } from './useRegisterDraft';
-import { useRegistrationFields } from './useRegistrationFields';
 
 export interface RegisterPanelProps extends RegisterDraftDeps {
   /** Opens an earlier complaint of the sender. */
@@ -16,9 +14,9 @@ export interface RegisterPanelProps extends RegisterDraftDeps {
 const sending = <span className={firstScreen.ringTiny} aria-hidden="true" />;
 
 /**
- * Not registered yet: a summary of the e-mail, the fields (a chunk of their own, loaded from the start), the
- * action(s). The actions are drawn together with the fields, never before them: a button drawn first would
- * jump down under the arriving fields just as it is clicked, and the handler would register defaults never seen.
+ * Not registered yet: a summary of the e-mail, the fields (a lazy chunk, drawn in place when it arrives), the
+ * action(s). "Registreer klacht" is part of the first screen and sends the defaults when pressed before the
+ * fields are there.
  */
 export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) {
   const headingId = useId();
@@ -26,7 +24,6 @@ export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) 
   const model = useRegisterDraft(deps);
   const { busy, problem, offer } = model;
   const blocked = busy || model.dateInvalid;
-  const Fields = useRegistrationFields();
 
   return (
     <form
@@ -59,59 +56,55 @@ export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) 
         </div>
       </section>
 
-      {Fields ? (
+      <Suspense fallback={null}>
+        <RegistrationFields message={message} model={model} onOpenComplaint={onOpenComplaint} />
+      </Suspense>
+
+      {problem && (
+        <Suspense fallback={null}>
+          <ProblemBar problem={problem} />
+        </Suspense>
+      )}
+
+      {offer ? (
         <>
-          <Fields message={message} model={model} onOpenComplaint={onOpenComplaint} />
-
-          {problem && (
-            <Suspense fallback={null}>
-              <ProblemBar problem={problem} />
-            </Suspense>
-          )}
-
-          {offer ? (
-            <>
-              <Button
-                type="submit"
-                appearance="primary"
-                className={firstScreen.wide}
-                disabled={blocked}
-                aria-busy={busy}
-              >
-                Registreren en in behandeling nemen
-              </Button>
-              <Button
-                className={firstScreen.wide}
-                disabled={blocked}
-                aria-busy={busy}
-                onClick={() => void model.submit('inadmissible')}
-              >
-                {offer.ground === 'late'
-                  ? 'Registreren als niet-ontvankelijk (te laat ingediend)'
-                  : `Registreren als niet-ontvankelijk (herhaling van ${offer.relatedComplaint?.number ?? ''})`}
-              </Button>
-              {busy && (
-                <div className={firstScreen.busy} role="status">
-                  {sending}
-                  Bezig met registreren…
-                </div>
-              )}
-            </>
-          ) : (
-            <Button
-              type="submit"
-              appearance="primary"
-              className={firstScreen.wide}
-              disabled={blocked}
-              aria-busy={busy}
-              icon={busy ? sending : undefined}
-            >
-              {busy ? 'Bezig met registreren…' : 'Registreer klacht'}
-            </Button>
+          <Button
+            type="submit"
+            appearance="primary"
+            className={firstScreen.wide}
+            disabled={blocked}
+            aria-busy={busy}
+          >
+            Registreren en in behandeling nemen
+          </Button>
+          <Button
+            className={firstScreen.wide}
+            disabled={blocked}
+            aria-busy={busy}
+            onClick={() => void model.submit('inadmissible')}
+          >
+            {offer.ground === 'late'
+              ? 'Registreren als niet-ontvankelijk (te laat ingediend)'
+              : `Registreren als niet-ontvankelijk (herhaling van ${offer.relatedComplaint?.number ?? ''})`}
+          </Button>
+          {busy && (
+            <div className={firstScreen.busy} role="status">
+              {sending}
+              Bezig met registreren…
+            </div>
           )}
         </>
       ) : (
-        <Busy label="Formulier laden…" />
+        <Button
+          type="submit"
+          appearance="primary"
+          className={firstScreen.wide}
+          disabled={blocked}
+          aria-busy={busy}
+          icon={busy ? sending : undefined}
+        >
+          {busy ? 'Bezig met registreren…' : 'Registreer klacht'}
+        </Button>
       )}
     </form>
   );

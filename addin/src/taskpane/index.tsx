@@ -5,7 +5,6 @@ import { createKlachtenApi } from '../api/klachtenApi';
 import { identityOfToken } from '../auth/tokenIdentity';
 import { createOfficeTokenProvider } from '../auth/officeTokenProvider';
 import { primedTokenProvider } from '../auth/primedTokenProvider';
-import { preloadRegistrationFields } from './useRegistrationFields';
 import type { TokenProvider } from '../auth/tokenProvider';
 import { openAuthDialog, supportsNestedAppAuth } from '../office/authDialog';
 import { canOpenAppointment, canOpenReply, openAppointment, openReply } from '../office/compose';
@@ -59,8 +58,6 @@ const mailbox = withSharedItemChanged({
 // e-mail and then the look-up (which waits for the token inside the API client), and the theme. React draws
 // the pane meanwhile and shows "Registreer klacht" as soon as the look-up answers.
 const ready = officeReady();
-// The form's fields are a chunk of their own; fetched now, they are there when the look-up answers.
-void preloadRegistrationFields();
 const tokens = primedTokenProvider(ready.then(tokenProvider));
 const api = createKlachtenApi(apiBase, tokens);
 const loadIdentity = () => tokens.getToken().then(identityOfToken);

@@ -1,13 +1,23 @@
 import { lazy } from 'react';
+import { FieldsUnavailable } from './FieldsUnavailable';
 import { ProblemText } from './ProblemText';
 
 /**
- * What the first screen ("Registreer klacht" and its state) does not need, each in its own chunk: the offer
- * to link, the registered summary, the explanations and error bar (Fluent's Card and MessageBar bring tabster
- * and the icons), the complaint view with its step forms (it pulls the domain's step labels and zod), the
- * register list and the director's tab. The registration's fields are a chunk too, loaded from the start
- * (useRegistrationFields).
+ * What the first screen ("Registreer klacht" and its state) does not need, each in its own chunk: the
+ * registration's fields and warnings, the offer to link, the registered summary, the explanations and error
+ * bar (Fluent's Card and MessageBar bring tabster and the icons), the complaint view with its step forms (it
+ * pulls the domain's step labels and zod), the register list and the director's tab.
  */
+/**
+ * A note in place of the fields when their chunk cannot be loaded: without it the failed import would take the
+ * whole pane down, while "Registreer klacht" works with the defaults.
+ */
+export const RegistrationFields = lazy(() =>
+  import(/* webpackChunkName: "fields" */ './RegistrationFields').then(
+    (m) => ({ default: m.RegistrationFields }),
+    () => ({ default: FieldsUnavailable }),
+  ),
+);
 export const LinkOffer = lazy(() =>
   import(/* webpackChunkName: "link" */ './conversation/LinkOffer').then((m) => ({ default: m.LinkOffer })),
 );
