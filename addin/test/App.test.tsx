@@ -47,8 +47,22 @@ describe('App (the task pane)', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Registreer klacht' }));
     expect((await screen.findByTestId('complaint-number')).textContent).toBe('K-2026-0007');
     expect(await screen.findByRole('combobox', { name: 'Stap' })).toBeTruthy();
+    // The button pressed is gone: the focus went to the complaint's heading, not to the page's start.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: /Geregistreerd als K-2026-0007/ }),
+      ),
+    );
     expect(await screen.findByRole('tab', { name: 'Register' })).toBeTruthy();
     expect(screen.queryByRole('tab', { name: 'Directeur' })).toBeNull();
+  });
+
+  test('an e-mail registered earlier opens its complaint without taking the focus', async () => {
+    const view = complaintView();
+    const api = fakeApi({ findByMessage: jest.fn(() => Promise.resolve(summaryOf(view))) });
+    renderApp(api, 'Klachtbehandelaar');
+    expect(await screen.findByRole('combobox', { name: 'Stap' })).toBeTruthy();
+    expect(document.activeElement).toBe(document.body);
   });
 
   test('a compose window gets an explanation instead of the button', async () => {

@@ -25,9 +25,13 @@ const by = (deadline: NextStepDeadline, on: LocalDate) => ({ due: { deadline, on
 /** The stage's usual steps, in order, before they are checked against what is allowed today. */
 function candidates(s: ComplaintState): NextStep[] {
   if (s.status === 'closed') {
-    // R14 after the settlement: the causes, then telling the complainant what was found and done.
+    // R14 after the settlement: the causes, the measures, then telling the complainant what was found and
+    // done. The letter lists the measures recorded by then, so recording one is offered first.
     if (s.causes.length === 0) return s.decision ? [{ type: 'causeAnalysed' }] : [];
-    return s.complainantInformedOn.length === 0 ? [{ type: 'complainantInformed' }] : [];
+    if (s.complainantInformedOn.length > 0) return [];
+    return s.measures.length === 0
+      ? [{ type: 'measureRecorded' }, { type: 'complainantInformed' }]
+      : [{ type: 'complainantInformed' }];
   }
   const escalation = s.escalations.find((e) => e.respondedOn === undefined);
   if (escalation)

@@ -93,7 +93,7 @@ describe('the usual next step(s) of each stage', () => {
     expect(at(referred, '2026-03-13')).toEqual([{ type: 'bindingRuling' }]);
   });
 
-  it('closed: the causes, then informing the complainant', () => {
+  it('closed: the causes, a measure, then informing the complainant', () => {
     const closed = walk(clarified, [[{ type: 'closed', on: '2026-03-19' }, '2026-03-19']]);
     expect(at(closed, '2026-03-19')).toEqual([{ type: 'causeAnalysed' }]);
     const caused = walk(closed, [
@@ -102,8 +102,22 @@ describe('the usual next step(s) of each stage', () => {
         '2026-03-20',
       ],
     ]);
-    expect(at(caused, '2026-03-20')).toEqual([{ type: 'complainantInformed' }]);
-    const informed = walk(caused, [[{ type: 'complainantInformed', on: '2026-03-23' }, '2026-03-23']]);
+    // The letter to the complainant lists the measures recorded by then: recording one comes first.
+    expect(at(caused, '2026-03-20')).toEqual([{ type: 'measureRecorded' }, { type: 'complainantInformed' }]);
+    const measured = walk(caused, [
+      [
+        {
+          type: 'measureRecorded',
+          on: '2026-03-20',
+          description: 'Controle op dubbele boekingen.',
+          owner: 'Financiële administratie',
+          dueOn: '2026-04-30',
+        },
+        '2026-03-20',
+      ],
+    ]);
+    expect(at(measured, '2026-03-20')).toEqual([{ type: 'complainantInformed' }]);
+    const informed = walk(measured, [[{ type: 'complainantInformed', on: '2026-03-23' }, '2026-03-23']]);
     expect(at(informed, '2026-03-23')).toEqual([]);
   });
 

@@ -50,6 +50,8 @@ type View =
       message: OpenMessage;
       complaint: ComplaintSummary | null;
       candidates?: LinkCandidate[] | undefined;
+      /** Registered or linked just now, in this pane: the focus follows to the complaint. */
+      justDone?: boolean;
     }
   | { kind: 'failed'; problem: ApiProblem };
 
@@ -110,7 +112,7 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
         me={me}
         register={async (request) => {
           const { complaint: registered } = await api.register(request);
-          setView({ kind: 'message', message, complaint: registered });
+          setView({ kind: 'message', message, complaint: registered, justDone: true });
         }}
         readAttachments={() => mailbox.readAttachmentContents(message)}
         check={(request) => api.checkRegistration(request)}
@@ -126,7 +128,7 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
           candidates={candidates}
           link={async (id) => {
             const { complaint: linked } = await api.linkMessage(id, await linkMessageOf(message, mailbox));
-            setView({ kind: 'message', message, complaint: linked });
+            setView({ kind: 'message', message, complaint: linked, justDone: true });
           }}
         >
           {form}
@@ -149,6 +151,7 @@ export function MessageTab({ api, mailbox, me, onOpenComplaint, firstLoad, onSet
         initial={complaint.view}
         onOpenComplaint={onOpenComplaint}
         forms={mailbox.forms}
+        focusOnOpen={view.justDone}
       />
     </Suspense>
   );

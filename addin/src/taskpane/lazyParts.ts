@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { FieldsUnavailable } from './FieldsUnavailable';
 import { ProblemText } from './ProblemText';
 
 /**
@@ -7,10 +8,15 @@ import { ProblemText } from './ProblemText';
  * bar (Fluent's Card and MessageBar bring tabster and the icons), the complaint view with its step forms (it
  * pulls the domain's step labels and zod), the register list and the director's tab.
  */
+/**
+ * A note in place of the fields when their chunk cannot be loaded: without it the failed import would take the
+ * whole pane down, while "Registreer klacht" works with the defaults.
+ */
 export const RegistrationFields = lazy(() =>
-  import(/* webpackChunkName: "fields" */ './RegistrationFields').then((m) => ({
-    default: m.RegistrationFields,
-  })),
+  import(/* webpackChunkName: "fields" */ './RegistrationFields').then(
+    (m) => ({ default: m.RegistrationFields }),
+    () => ({ default: FieldsUnavailable }),
+  ),
 );
 export const LinkOffer = lazy(() =>
   import(/* webpackChunkName: "link" */ './conversation/LinkOffer').then((m) => ({ default: m.LinkOffer })),

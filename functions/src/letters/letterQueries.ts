@@ -42,13 +42,11 @@ function entriesBySeq(records: readonly OutboxRecord[]): Map<number, OutboxEntry
 /** When a waiting letter goes: what the sender needs to decide it. */
 interface SendingClock {
   doc: ComplaintDocument;
-  now: Date;
   windowMs: number;
 }
 
 const sendingClockOf = (services: LetterQueryDeps, doc: ComplaintDocument): SendingClock => ({
   doc,
-  now: services.clock.now(),
   windowMs: (services.config.letterReviewMinutes ?? 0) * 60_000,
 });
 
@@ -71,7 +69,7 @@ function viewOf(
       ? { nextAttemptAt: entry.nextAttemptAt }
       : {}),
     ...(entry?.status === 'queued' && status === 'queued'
-      ? { sendsAt: sendsAt(entry, clock.doc, clock.now, clock.windowMs) }
+      ? { sendsAt: sendsAt(entry, clock.doc, clock.windowMs) }
       : {}),
     ...(entry?.status === 'failed' ? { failedAt: entry.failedAt } : {}),
     ...(entry?.lastError ? { lastError: entry.lastError } : {}),

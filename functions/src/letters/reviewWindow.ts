@@ -1,43 +1,58 @@
-import { toAmsterdamDate } from '../../../domain/src/localDate';
-import type { ComplaintDocument } from '../app/complaintDocument';
+import { partsOf, toAmsterdamDate, type LocalDate } from '../../../domain/src/localDate';
+import type { Deadlines } from '../../../domain/src/complaintState';
 import type { OutboxEntry, QueuedEntry } from '../app/ports/outboxEntry';
 
-/**
- * Whether the review window holds this letter at all: a letter with a legal deadline goes at the latest on that
- * deadline's day, window or not.
- */
-function windowApplies(entry: OutboxEntry, doc: ComplaintDocument, now: Date, windowMs: number): boolean {
-  if (windowMs <= 0) return false;
+/** What of the complaint decides a letter's window: its deadlines. */
+type Complaint = { state: { deadlines: Deadlines } };
+
+/** The day a letter with a legal deadline goes at the latest, window or not; undefined for other letters. */
+function lastDayOf(entry: OutboxEntry, doc: Complaint): LocalDate | undefined {
   const deadlines = doc.state.deadlines;
-  const lastDay =
-    entry.letter.kind === 'acknowledgement'
-      ? deadlines.acknowledgeBy
-      : entry.letter.kind === 'extension'
-        ? deadlines.extensionNoticeBy
-        : undefined;
-  return lastDay === undefined || toAmsterdamDate(now) < lastDay;
+  return entry.letter.kind === 'acknowledgement'
+    ? deadlines.acknowledgeBy
+    : entry.letter.kind === 'extension'
+      ? deadlines.extensionNoticeBy
+      : undefined;
+}
+
+/**
+ * The instant a day begins in Amsterdam: 22:00 or 23:00 UTC the day before (summer or winter time; the clocks
+ * never change at midnight there).
+ */
+function startOfAmsterdamDay(day: LocalDate): number {
+  const { year, month, day: d } = partsOf(day);
+  const summer = Date.UTC(year, month - 1, d) - 2 * 3_600_000;
+  return toAmsterdamDate(new Date(summer)) === day ? summer : summer + 3_600_000;
+}
+
+/**
+ * Until when the review window holds this letter: its end, but no later than the start of the deadline's day
+ * for a letter with a legal deadline. Without a window: the moment it was queued.
+ */
+function heldUntil(entry: OutboxEntry, doc: Complaint, windowMs: number): number {
+  const queued = Date.parse(entry.queuedAt);
+  if (windowMs <= 0) return queued;
+  const lastDay = lastDayOf(entry, doc);
+  const windowEnds = queued + windowMs;
+  if (lastDay === undefined) return windowEnds;
+  // Queued on the deadline's day itself: not held at all.
+  return Math.max(queued, Math.min(windowEnds, startOfAmsterdamDay(lastDay)));
 }
 
 /**
  * The handler may read (and add to) a letter before it goes ("after a review window", KR_LETTER_REVIEW_MINUTES),
  * but a letter with a legal deadline goes at the latest on that deadline's day.
  */
-export function inReviewWindow(
-  entry: OutboxEntry,
-  doc: ComplaintDocument,
-  now: Date,
-  windowMs: number,
-): boolean {
-  return windowApplies(entry, doc, now, windowMs) && Date.parse(entry.queuedAt) + windowMs > now.getTime();
+export function inReviewWindow(entry: OutboxEntry, doc: Complaint, now: Date, windowMs: number): boolean {
+  return heldUntil(entry, doc, windowMs) > now.getTime();
 }
 
 /**
- * When a waiting letter goes, as the sender will decide it: at the end of its review window, or at its next
- * attempt when that is later (a throttled Graph asked to wait). A moment already past means: with the next run
- * of the sender, within the minute.
+ * When a waiting letter goes, as the sender will decide it: at the end of its review window (or the start of
+ * its deadline's day, when the window runs into it), or at its next attempt when that is later (a throttled
+ * Graph asked to wait). A moment already past means: with the next run of the sender, within the minute.
  */
-export function sendsAt(entry: QueuedEntry, doc: ComplaintDocument, now: Date, windowMs: number): string {
-  const windowEnds = Date.parse(entry.queuedAt) + (windowApplies(entry, doc, now, windowMs) ? windowMs : 0);
+export function sendsAt(entry: QueuedEntry, doc: Complaint, windowMs: number): string {
   const nextAttempt = entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : 0;
-  return new Date(Math.max(windowEnds, nextAttempt)).toISOString();
+  return new Date(Math.max(heldUntil(entry, doc, windowMs), nextAttempt)).toISOString();
 }

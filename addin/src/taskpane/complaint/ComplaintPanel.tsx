@@ -52,6 +52,11 @@ export interface ComplaintPanelProps {
   now?: Date;
   /** Outlook's reply and appointment forms, where the host has them. */
   forms?: OutlookForms | undefined;
+  /**
+   * The pane has just registered (or linked) the e-mail: the button pressed is gone, so the focus goes to the
+   * heading with the complaint's number, before what the system did and the next step.
+   */
+  focusOnOpen?: boolean | undefined;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -94,6 +99,7 @@ export default function ComplaintPanel({
   today,
   now,
   forms,
+  focusOnOpen,
 }: ComplaintPanelProps) {
   const styles = useStyles();
   const model = useComplaint(api, complaintId, initial, forms);
@@ -105,6 +111,11 @@ export default function ComplaintPanel({
   useEffect(() => {
     if (recorded) result.current?.focus();
   }, [recorded]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = view !== undefined;
+  useEffect(() => {
+    if (focusOnOpen && loaded) heading.current?.focus();
+  }, [focusOnOpen, loaded]);
 
   if (!view) {
     return loadProblem ? (
@@ -128,7 +139,7 @@ export default function ComplaintPanel({
       <Card>
         <CardHeader
           header={
-            <Text as="h2" weight="semibold" size={400}>
+            <Text as="h2" weight="semibold" size={400} ref={heading} tabIndex={-1}>
               Geregistreerd als <span data-testid="complaint-number">{view.number}</span>
             </Text>
           }

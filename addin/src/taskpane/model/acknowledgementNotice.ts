@@ -1,5 +1,5 @@
 import type { LetterView } from '../../../../domain/src/api/letters';
-import { formatTime } from './dates';
+import { amsterdamDate, formatDateTime, formatTime } from './dates';
 
 /** What the pane says about the acknowledgement right after registering, and what the handler can do with it. */
 export interface AcknowledgementNotice {
@@ -10,8 +10,8 @@ export interface AcknowledgementNotice {
 }
 
 /**
- * Sent: to whom. Waiting in its review window (it goes at `sendsAt`, still ahead): at what time, in Amsterdam,
- * and that it can be changed until then. Waiting without a time ahead: it goes with the sender's next run.
+ * Sent: to whom. Waiting in its review window (it goes at `sendsAt`, still ahead): at what time, in Amsterdam
+ * (with the date when that is not today), and that it can be changed until then. Waiting without a time ahead: it goes with the sender's next run.
  */
 export function acknowledgementNotice(
   letter: LetterView,
@@ -36,12 +36,16 @@ export function acknowledgementNotice(
       text: `Ontvangstbevestiging aan ${complainantName} gaat niet uit: de ontvangst is op een andere manier bevestigd`,
       action: 'bekijken',
     };
-  if (letter.status === 'queued' && letter.sendsAt && Date.parse(letter.sendsAt) > now.getTime())
+  if (letter.status === 'queued' && letter.sendsAt && Date.parse(letter.sendsAt) > now.getTime()) {
+    // A bare time is read as today's: another day (a long window, a retry) is named with its date.
+    const today = amsterdamDate(now) === amsterdamDate(new Date(letter.sendsAt));
+    const when = today ? `om ${formatTime(letter.sendsAt)}` : `op ${formatDateTime(letter.sendsAt)}`;
     return {
       intent: 'info',
-      text: `Ontvangstbevestiging aan ${complainantName} gaat om ${formatTime(letter.sendsAt)} de deur uit`,
+      text: `Ontvangstbevestiging aan ${complainantName} gaat ${when} de deur uit`,
       action: 'aanpassen',
     };
+  }
   return {
     intent: 'success',
     text: `Ontvangstbevestiging aan ${complainantName} staat klaar en gaat binnenkort de deur uit`,
