@@ -66,6 +66,7 @@ describe('Functions package', () => {
       'index.js',
       'lazy/azure-identity.js',
       'lazy/azure-storage-blob.js',
+      'lazy/fflate.js',
       'package.json',
     ]);
     const pkg = JSON.parse(readFileSync(join(result.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
