@@ -84,7 +84,7 @@ const bench: Bench = {
         goal: 2,
       },
       {
-        name: `load index.js, then lazy/ (Blob SDK, identity, fflate) and a first local date as a first request in Azure, fresh node (median of ${runs})`,
+        name: `load index.js, then lazy/ (${lazyPackages.join(', ')}) and a first local date as a first request in Azure, fresh node (median of ${runs})`,
         value: median(firstUses),
         unit: 'ms',
         floor: { name: "require('@azure/functions') alone", value: median(floors) },

@@ -117,11 +117,17 @@ const proxyAgentsOnFirstUse: Plugin = {
 
 /**
  * Packages the app loads at first use only (`import()`): the Blob SDK (attachments, originals, erasure),
- * `@azure/identity` with MSAL (the first token in Azure) and fflate (the dossier's ZIP). Each is bundled into its own file under
+ * `@azure/identity` with MSAL (the first token in Azure), the Graph client (the first letter) and fflate (the
+ * dossier's ZIP). Each is bundled into its own file under
  * lazy/, next to index.js, so a fresh worker neither reads nor parses them: parsing the one big file was most of
  * the cold load. Their shared Azure core libraries are bundled into each again (a copy, loaded only then).
  */
-export const lazyPackages = ['@azure/storage-blob', '@azure/identity', 'fflate'] as const;
+export const lazyPackages = [
+  '@azure/storage-blob',
+  '@azure/identity',
+  '@microsoft/microsoft-graph-client',
+  'fflate',
+] as const;
 
 /** Where a lazy package's bundle lies, relative to index.js. */
 export const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
@@ -129,8 +135,10 @@ export const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '
 const lazyPackagesApart: Plugin = {
   name: 'lazy-packages-apart',
   setup(b) {
-    b.onResolve({ filter: /^(@azure\/(storage-blob|identity)|fflate)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./${lazyFileOf(args.path)}`, external: true } : undefined,
+    b.onResolve(
+      { filter: /^(@azure\/(storage-blob|identity)|@microsoft\/microsoft-graph-client|fflate)$/ },
+      (args) =>
+        args.kind === 'dynamic-import' ? { path: `./${lazyFileOf(args.path)}`, external: true } : undefined,
     );
   },
 };

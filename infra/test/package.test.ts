@@ -67,6 +67,7 @@ describe('Functions package', () => {
       'lazy/azure-identity.js',
       'lazy/azure-storage-blob.js',
       'lazy/fflate.js',
+      'lazy/microsoft-microsoft-graph-client.js',
       'package.json',
     ]);
     const pkg = JSON.parse(readFileSync(join(result.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
