@@ -89,12 +89,45 @@ const onlyUsedZodLocales: Plugin = {
 };
 
 /**
- * Packages the app loads at first use only (`import()` in the adapters): the Blob SDK (attachments, originals,
- * erasure) and `@azure/identity` with MSAL (the first token in Azure). Each is bundled into its own file under
+ * The Azure HTTP pipeline imports the proxy agents (and with them `debug` and `supports-color`) at load, yet
+ * constructs one only when a proxy is configured, which it is not in Azure. Each import is replaced by a stand-in
+ * that requires the real agent on its first `new`: esbuild's CommonJS wrapper runs a module at its first require,
+ * so a worker without a proxy never runs them.
+ */
+export const proxyAgents = ['https-proxy-agent', 'http-proxy-agent'] as const;
+
+const proxyAgentsOnFirstUse: Plugin = {
+  name: 'proxy-agents-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^https?-proxy-agent$/ }, (args) =>
+      args.kind === 'import-statement' && /[\\/]policies[\\/]proxyPolicy\.js$/.test(args.importer)
+        ? { path: args.path, namespace: 'proxy-agent-on-first-use', pluginData: args.resolveDir }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'proxy-agent-on-first-use' }, (args) => {
+      const name = args.path === 'https-proxy-agent' ? 'HttpsProxyAgent' : 'HttpProxyAgent';
+      return {
+        contents: `export function ${name}(...args) { return new (require(${JSON.stringify(args.path)}).${name})(...args); }`,
+        resolveDir: args.pluginData as string,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * Packages the app loads at first use only (`import()`): the Blob SDK (attachments, originals, erasure),
+ * `@azure/identity` with MSAL (the first token in Azure), the Graph client (the first letter) and fflate (the
+ * dossier's ZIP). Each is bundled into its own file under
  * lazy/, next to index.js, so a fresh worker neither reads nor parses them: parsing the one big file was most of
  * the cold load. Their shared Azure core libraries are bundled into each again (a copy, loaded only then).
  */
-export const lazyPackages = ['@azure/storage-blob', '@azure/identity'] as const;
+export const lazyPackages = [
+  '@azure/storage-blob',
+  '@azure/identity',
+  '@microsoft/microsoft-graph-client',
+  'fflate',
+] as const;
 
 /** Where a lazy package's bundle lies, relative to index.js. */
 export const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
@@ -102,8 +135,10 @@ export const lazyFileOf = (name: string): string => `lazy/${name.replace(/^@/, '
 const lazyPackagesApart: Plugin = {
   name: 'lazy-packages-apart',
   setup(b) {
-    b.onResolve({ filter: /^@azure\/(storage-blob|identity)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./${lazyFileOf(args.path)}`, external: true } : undefined,
+    b.onResolve(
+      { filter: /^(@azure\/(storage-blob|identity)|@microsoft\/microsoft-graph-client|fflate)$/ },
+      (args) =>
+        args.kind === 'dynamic-import' ? { path: `./${lazyFileOf(args.path)}`, external: true } : undefined,
     );
   },
 };
@@ -144,13 +179,14 @@ export async function packageFunctions(
     ...common,
     entryPoints: [entry],
     outfile: join(dir, 'index.js'),
-    plugins: [onlyUsedZodLocales, lazyPackagesApart],
+    plugins: [onlyUsedZodLocales, lazyPackagesApart, proxyAgentsOnFirstUse],
   });
   for (const name of lazyPackages) {
     await build({
       ...common,
       stdin: { contents: `export * from '${name}';`, resolveDir: repoRoot, loader: 'js' },
       outfile: join(dir, lazyFileOf(name)),
+      plugins: [proxyAgentsOnFirstUse],
     });
   }
   // A static import of a lazy package would put it back on the load path.

@@ -142,12 +142,16 @@ export function maxLocalDate(a: LocalDate, b: LocalDate): LocalDate {
   return a >= b ? a : b;
 }
 
-const amsterdamFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: the first Intl formatter of a process loads ICU's locale and time-zone data (tens of ms),
+// which a cold start that answers no date question (a lookup, a health probe) should not pay.
+let amsterdamFormat: Intl.DateTimeFormat | undefined;
+const amsterdamFormatter = (): Intl.DateTimeFormat =>
+  (amsterdamFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }));
 
 /**
  * The date in Amsterdam at `instant`: the single conversion from a timestamp to a procedure date. Uses the
@@ -159,7 +163,7 @@ export function toAmsterdamDate(instant: Date): LocalDate {
   let year = '';
   let month = '';
   let day = '';
-  for (const part of amsterdamFormat.formatToParts(instant)) {
+  for (const part of amsterdamFormatter().formatToParts(instant)) {
     if (part.type === 'year') year = part.value;
     else if (part.type === 'month') month = part.value;
     else if (part.type === 'day') day = part.value;

@@ -66,6 +66,8 @@ describe('Functions package', () => {
       'index.js',
       'lazy/azure-identity.js',
       'lazy/azure-storage-blob.js',
+      'lazy/fflate.js',
+      'lazy/microsoft-microsoft-graph-client.js',
       'package.json',
     ]);
     const pkg = JSON.parse(readFileSync(join(result.dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -105,6 +107,35 @@ describe('Functions package', () => {
     const printed = JSON.parse(run.stdout) as { message: string; locales: string[] };
     expect(printed.message).toBe('Ongeldige invoer: verwacht string, ontving getal');
     expect(printed.locales.sort()).toEqual([...zodLocales].sort());
+  });
+
+  test('the proxy agents run at their first use only, and a configured proxy still gets a real agent', async () => {
+    writeFileSync(
+      join(entryDir, 'proxy.ts'),
+      [
+        "import { createPipelineRequest, proxyPolicy } from '@azure/core-rest-pipeline';",
+        'const g = globalThis as { ttyAt?: string };',
+        "const atLoad = g.ttyAt ?? 'never';",
+        "const policy = proxyPolicy({ host: 'http://127.0.0.1', port: 3128 });",
+        "const request = createPipelineRequest({ url: 'https://example.invalid/x' });",
+        'void policy',
+        '  .sendRequest(request, async (r) => ({ request: r, status: 200, headers: r.headers }))',
+        '  .then(() => console.log(JSON.stringify({ atLoad, agent: (request.agent as object | undefined)?.constructor.name })));',
+      ].join('\n'),
+    );
+    // `debug`, which the agents load, requires `tty` when it runs: the preload notes whether that happened.
+    const preload = join(entryDir, 'noteTty.js');
+    writeFileSync(
+      preload,
+      "const M = require('module'); const r = M.prototype.require; M.prototype.require = function (id) { if (id === 'tty') globalThis.ttyAt ??= 'load'; return r.apply(this, arguments); };\n",
+    );
+    const result = await packageFunctions({ entry: join(entryDir, 'proxy.ts'), out: join(work, 'proxy') });
+    const run = spawnSync(process.execPath, ['-r', preload, join(result.dir, 'index.js')], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ atLoad: 'never', agent: 'HttpsProxyAgent' });
   });
 
   test('refuses to ship dev-only code, and a missing entry', async () => {

@@ -1,10 +1,4 @@
-import {
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  type Context,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import type { Client, Context, GraphError, Middleware } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { parseRetryAfter } from '../common/retryAfter';
 import {
@@ -72,10 +66,19 @@ const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 /** Where in a send a failure happened: only a failure of the final request can have sent the letter. */
 type Stage = 'before' | 'final';
 
+type GraphSdk = typeof import('@microsoft/microsoft-graph-client');
+
+/** The Graph SDK once loaded: every GraphError comes from a request made after that. */
+let loadedSdk: GraphSdk | undefined;
+
+const isGraphError = (error: unknown): error is GraphError =>
+  loadedSdk !== undefined && error instanceof loadedSdk.GraphError;
+
 function classify(error: unknown, stage: Stage, now: Date): SendOutcome {
-  const status = error instanceof GraphError ? error.statusCode : -1;
-  const retryAfterMs =
-    error instanceof GraphError ? parseRetryAfter(error.headers?.get('retry-after'), now) : undefined;
+  const status = isGraphError(error) ? error.statusCode : -1;
+  const retryAfterMs = isGraphError(error)
+    ? parseRetryAfter(error.headers?.get('retry-after'), now)
+    : undefined;
   const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (status === 429) return { kind: 'notSent', retryable: true, code: 'throttled', ...after };
   // A 503 on the final request may come after Exchange accepted the message: look before sending again.
@@ -102,14 +105,27 @@ function classify(error: unknown, stage: Stage, now: Date): SendOutcome {
 export function createGraphMailer(options: GraphMailerOptions): Mailer {
   const base = new URL(options.baseUrl);
   const version = base.pathname.replace(/^\/+|\/+$/g, '') || 'v1.0';
-  const client = Client.initWithMiddleware({
-    baseUrl: base.origin,
-    defaultVersion: version,
-    middleware: [
-      new BearerMiddleware(options.tokens, base.origin, options.timeoutMs),
-      new HTTPMessageHandler(),
-    ],
-  });
+  // The SDK is loaded with the first letter, not at every cold start: most requests send none. A failed load is
+  // not kept, so the next letter tries again; until then the letter counts as not sent (no answer).
+  let pending: Promise<Client> | undefined;
+  const graph = (): Promise<Client> =>
+    (pending ??= import('@microsoft/microsoft-graph-client').then(
+      (sdk) => {
+        loadedSdk = sdk;
+        return sdk.Client.initWithMiddleware({
+          baseUrl: base.origin,
+          defaultVersion: version,
+          middleware: [
+            new BearerMiddleware(options.tokens, base.origin, options.timeoutMs),
+            new sdk.HTTPMessageHandler(),
+          ],
+        });
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    ));
   const user = `/users/${encodeURIComponent(options.mailbox)}`;
 
   const headersOf = (letter: OutgoingLetter) => [{ name: LETTER_ID_HEADER, value: letter.letterId }];
@@ -121,6 +137,7 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
 
   async function findOriginal(internetMessageId: string): Promise<string | undefined> {
     const filter = encodeURIComponent(`internetMessageId eq ${literal(internetMessageId)}`);
+    const client = await graph();
     const found = idList.parse(
       await client.api(`${user}/messages?$filter=${filter}&$select=id&$top=1`).get(),
     );
@@ -129,6 +146,7 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
 
   async function sendNew(letter: OutgoingLetter): Promise<SendOutcome> {
     try {
+      const client = await graph();
       await client.api(`${user}/sendMail`).post({
         message: { ...bodyOf(letter), internetMessageHeaders: headersOf(letter) },
         saveToSentItems: true,
@@ -141,6 +159,7 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
 
   async function sendReply(originalId: string, letter: OutgoingLetter): Promise<SendOutcome> {
     let draftId: string;
+    const client = await graph();
     try {
       const draft: unknown = await client
         .api(`${user}/messages/${encodeURIComponent(originalId)}/createReply`)
@@ -183,7 +202,7 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
           originalId = await findOriginal(letter.replyTo);
         } catch (error) {
           // Without read access to the mailbox (only Mail.Send granted) the letter still goes, as a new message.
-          if (!(error instanceof GraphError && (error.statusCode === 403 || error.statusCode === 404))) {
+          if (!(isGraphError(error) && (error.statusCode === 403 || error.statusCode === 404))) {
             return classify(error, 'before', new Date());
           }
         }
@@ -202,6 +221,7 @@ export function createGraphMailer(options: GraphMailerOptions): Mailer {
         `singleValueExtendedProperties/any(ep: ep/id eq ${literal(letterIdPropertyId)} and ep/value eq ${literal(letterId)})`,
       );
       try {
+        const client = await graph();
         const found = idList.parse(
           await client
             .api(`${user}/mailFolders/sentitems/messages?$filter=${filter}&$select=id,sentDateTime&$top=1`)

@@ -8,11 +8,14 @@ import {
   type LocalDate,
 } from '../../../domain/src/localDate';
 
-const hourFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hour: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use, like the date formatter in localDate: loading ICU's data is no work for a cold start.
+let hourFormat: Intl.DateTimeFormat | undefined;
+const hourFormatter = (): Intl.DateTimeFormat =>
+  (hourFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 /**
  * The local moment a timer decides on. Timers are scheduled in UTC (Linux plans ignore WEBSITE_TIME_ZONE), so
@@ -28,7 +31,11 @@ export interface LocalMoment {
 
 export function amsterdamMoment(instant: Date): LocalMoment {
   const date = toAmsterdamDate(instant);
-  const hour = Number(hourFormat.formatToParts(instant).find((p) => p.type === 'hour')?.value ?? '0');
+  const hour = Number(
+    hourFormatter()
+      .formatToParts(instant)
+      .find((p) => p.type === 'hour')?.value ?? '0',
+  );
   return { date, hour, weekday: isoWeekday(date) };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { safeFileName, uniqueAttachmentNames } from '../../../domain/src/attachmentNames';
 import { toAmsterdamDate } from '../../../domain/src/localDate';
 import { STEP_LABELS } from '../../../domain/src/steps';
@@ -119,7 +119,12 @@ export async function complaintDossier(
   principal: Principal,
   id: string,
 ): Promise<{ number: string; zip: Uint8Array; manifest: DossierFile[] }> {
-  const { doc } = await getComplaint(deps, principal, id);
+  // fflate builds its Huffman tables when it is loaded, as costly as loading the Functions runtime: only a
+  // dossier needs it, so it is loaded here rather than at every cold start (a file of its own under lazy/).
+  const [{ doc }, { strToU8, zipSync }] = await Promise.all([
+    getComplaint(deps, principal, id),
+    import('fflate'),
+  ]);
   const now = deps.clock.now();
   const files: Zippable = {};
   const manifest: DossierFile[] = [];
