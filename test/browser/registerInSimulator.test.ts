@@ -66,6 +66,28 @@ describe('the Outlook simulator with the real task pane', () => {
     await expect(frame.getByRole('button', { name: 'Registreer klacht' }).count()).resolves.toBe(0);
   });
 
+  test('320 px: "Registreer klacht" stays where it is while the fields and the tabs arrive after it', async () => {
+    // Hold the fields' chunk back, as a slow network would, so the button is drawn before them; the tabs come
+    // after the first screen in any case.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/fields[^/]*\.js(\?.*)?$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const frame = await openSample('02-koningsdag', 320);
+    const button = frame.getByRole('button', { name: 'Registreer klacht', disabled: false });
+    await button.waitFor();
+    await expect(frame.getByText('Behandeltermijn').count()).resolves.toBe(0);
+    const before = await button.boundingBox();
+    release();
+    await frame.getByText('Behandeltermijn').waitFor();
+    await frame.getByRole('tablist').waitFor();
+    const after = await button.boundingBox();
+    // A pointer on its way to the button must still find it there.
+    expect(Math.abs((after?.y ?? 0) - (before?.y ?? -1000))).toBeLessThanOrEqual(2);
+  });
+
   test('a draft and a meeting get an explanation instead of the button', async () => {
     let frame = await openSample('09-draft');
     await frame.getByText('Dit is een concept').waitFor();

@@ -24,6 +24,9 @@ const loading = <Busy label="Laden…" />;
  * The task pane: the open e-mail first; for handlers also the register, for the director the yearly figures.
  * A complaint opened from the register or a repeat warning replaces the tab's content until "Terug".
  */
+/** Where the tabs will be, kept while they wait, so the first screen does not move down when they come. */
+const tabsRoom = <div className={firstScreen.tabsPlaceholder} aria-hidden="true" />;
+
 export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [tab, setTab] = useState<TabValue>('message');
@@ -50,8 +53,9 @@ export function App({ api, mailbox, loadIdentity, firstLoad }: AppProps) {
     <main className={firstScreen.root} aria-live="polite">
       {/* The page's one h1: screen readers announce and navigate by it; sighted users see Outlook's pane title. */}
       <h1 className={firstScreen.visuallyHidden}>Klachtenregister</h1>
+      {handler && !settled && tabsRoom}
       {handler && settled && (
-        <Suspense fallback={null}>
+        <Suspense fallback={tabsRoom}>
           <Tabs
             value={tab}
             director={identity?.role === 'Directeur'}

@@ -14,7 +14,7 @@ export interface RegisterPanelProps extends RegisterDraftDeps {
 const sending = <span className={firstScreen.ringTiny} aria-hidden="true" />;
 
 /**
- * Not registered yet: a summary of the e-mail, the fields (a lazy chunk, drawn in place when it arrives), the
+ * Not registered yet: a summary of the e-mail, the fields (a lazy chunk, drawn in the room kept for it), the
  * action(s). "Registreer klacht" is part of the first screen and sends the defaults when pressed before the
  * fields are there.
  */
@@ -56,7 +56,7 @@ export function RegisterPanel({ onOpenComplaint, ...deps }: RegisterPanelProps) 
         </div>
       </section>
 
-      <Suspense fallback={null}>
+      <Suspense fallback={<div className={firstScreen.fieldsPlaceholder} aria-hidden="true" />}>
         <RegistrationFields message={message} model={model} onOpenComplaint={onOpenComplaint} />
       </Suspense>
 

@@ -17,6 +17,8 @@ export const firstScreen = {
   body: 'kr-body',
   caption: 'kr-caption',
   wide: 'kr-wide',
+  fieldsPlaceholder: 'kr-fields-placeholder',
+  tabsPlaceholder: 'kr-tabs-placeholder',
   busy: 'kr-busy',
   ring: 'kr-ring',
   ringTiny: 'kr-ring kr-ring-tiny',
@@ -77,6 +79,12 @@ const css = `
 .kr-body { font-size: ${tokens.fontSizeBase300}; line-height: ${tokens.lineHeightBase300}; }
 .kr-caption { font-size: ${tokens.fontSizeBase200}; line-height: ${tokens.lineHeightBase200}; }
 .kr-wide { width: 100%; }
+/* The room the registration's fields take (five blocks and their gaps, less the one gap the placeholder keeps),
+   so "Registreer klacht" stands where it will stay while their chunk arrives and is not pushed away under a
+   pointer about to click it. A browser test checks that the button does not move. */
+.kr-fields-placeholder { min-height: 552px; }
+/* Likewise the room of the tab strip, which comes after the first screen. */
+.kr-tabs-placeholder { min-height: 34px; }
 .kr-busy {
   display: flex;
   align-items: center;
