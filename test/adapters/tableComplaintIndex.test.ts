@@ -166,6 +166,30 @@ describe('the complaint index against Azurite', () => {
       { id: id(5), unsentNotices: 2 },
     ]);
   });
+
+  test("the sweep's count of failed letters is kept on the entry and on its open row; rows without it read without it", async () => {
+    const index = createTableComplaintIndex(table, derived);
+    const id = (n: number) => `6f1c7a52-0000-4000-8000-00000000060${n}`;
+    await index.put({ ...entry('open', 1), id: id(1), unsentLetters: 2, failedLetters: 1 });
+    await index.put({ ...entry('open', 1), id: id(2), unsentLetters: 1, failedLetters: 0 });
+    await index.put({ ...entry('open', 1), id: id(3), unsentLetters: 1 });
+    expect((await index.entry(id(1), 'open'))?.failedLetters).toBe(1);
+    expect((await index.entry(id(2), 'open'))?.failedLetters).toBe(0);
+    expect(await index.entry(id(3), 'open')).not.toHaveProperty('failedLetters');
+    const open = new Map<string, IndexEntry>();
+    let continuationToken: string | undefined;
+    do {
+      const page = await index.listOpen({
+        pageSize: 1000,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      for (const e of page.items) open.set(e.id, e);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    expect(open.get(id(1))?.failedLetters).toBe(1);
+    expect(open.get(id(2))?.failedLetters).toBe(0);
+    expect(open.get(id(3))).not.toHaveProperty('failedLetters');
+  });
 });
 
 describe('the search rows by key prefix', () => {

@@ -43,6 +43,7 @@ const fields = (e: Record<string, unknown>): IndexEntry => ({
   ...optionalText(e, 'statistics'),
   ...(typeof e['unsentLetters'] === 'number' ? { unsentLetters: e['unsentLetters'] } : {}),
   ...(typeof e['unsentNotices'] === 'number' ? { unsentNotices: e['unsentNotices'] } : {}),
+  ...(typeof e['failedLetters'] === 'number' ? { failedLetters: e['failedLetters'] } : {}),
   ...(e['anonymised'] === true ? { anonymised: true } : {}),
   ...(typeof e['version'] === 'number' ? { version: e['version'] } : {}),
   ...optionalText(e, 'complainantDisplayName'),

@@ -12,6 +12,7 @@ import { can, type Principal } from '../common/principal';
 import { procedureContext, refusalError, type ProcedureDeps } from './registerComplaint';
 import { auditRow, outboxRows } from './sideRows';
 import { withUnsentNotices } from '../letters/staffNotice';
+import { withoutSettledFailures } from '../letters/failedLetters';
 import type { Stored } from './ports/complaintStore';
 import { fieldErrorsOf, parseOptions } from './fieldErrors';
 
@@ -72,8 +73,9 @@ export async function applyComplaintStep(
       auditRow(now, principal, `step:${parsed.data.type}`),
       ...outboxRows(changed, result.effects, now),
     ];
-    // A notice to staff is counted on the complaint, so the index shows the per-minute sender where it waits.
-    const doc = withUnsentNotices(changed, rows);
+    // A notice to staff is counted on the complaint, so the index shows the per-minute sender where it waits; a
+    // failed letter the step cancelled (acknowledged by hand) is no longer one for the sweep to report.
+    const doc = withoutSettledFailures(withUnsentNotices(changed, rows));
     try {
       const etag = await services.complaints.update(doc, stored.etag, rows);
       await refreshIndex(services.index, doc);

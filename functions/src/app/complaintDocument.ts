@@ -42,6 +42,13 @@ export interface ComplaintDocument {
    * whose letters have all gone still has a notice to retry. Absent when there is none.
    */
   unsentNotices?: string[];
+  /**
+   * The seqs of the letters marked "verzending mislukt" and not queued again, sent or cancelled since. The row's
+   * status lives in the outbox only, so without this the index could not tell the hourly sweep which complaints
+   * have a failed letter to report, and the sweep would read the outbox of every complaint with a letter still
+   * waiting. Absent when there is none.
+   */
+  failedLetters?: number[];
   /** Who recorded each timeline entry (by its seq): the timeline shows names, the audit trail ids. */
   actors: Record<string, string>;
 }

@@ -5,6 +5,7 @@ import { searchKeysOf } from '../../../domain/src/searchText';
 import type { ComplaintDocument } from './complaintDocument';
 import type { ComplaintIndex, IndexEntry } from './ports/complaintIndex';
 import { parseEmailAddress } from '../../../domain/src/emailAddress';
+import { failedLetterCount } from '../letters/failedLetters';
 
 /** The index entry derived from a complaint; written whole after every change. */
 export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
@@ -29,6 +30,7 @@ export function indexEntryOf(doc: ComplaintDocument): IndexEntry {
     retainUntil: retentionDue(s)[0]?.due ?? '',
     unsentLetters: s.letters.filter((l) => l.sentOn === undefined && l.cancelledOn === undefined).length,
     unsentNotices: doc.unsentNotices?.length ?? 0,
+    failedLetters: failedLetterCount(doc),
     version: doc.version ?? 0,
     complainantDisplayName: s.complainant.name,
     searchKeys: searchKeysOf({

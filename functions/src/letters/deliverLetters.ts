@@ -32,6 +32,7 @@ import { retry } from '../common/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
 import { deliverStaffNotice, withoutUnsentNotices, type StaffNoticeDeps } from './staffNotice';
+import { withFailedLetter, withoutFailedLetters } from './failedLetters';
 import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
@@ -81,7 +82,8 @@ const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs)
  *    the acknowledgement this is what acknowledges the complaint) with an audit row, then the row becomes `sent`
  *    with the proof (Graph id if known, time, recipient);
  * 4. a refused letter waits (exponential backoff with jitter, at least Retry-After) and is marked
- *    "verzending mislukt" after `maxAttempts`: on the row and in the complaint's audit trail.
+ *    "verzending mislukt" after `maxAttempts`: on the complaint (counted for the hourly sweep, with the audit
+ *    row), then on the row.
  */
 export async function deliverLetters(
   deps: LetterDeliveryDeps,
@@ -407,7 +409,10 @@ async function markSent(
       const sentAt = Math.min(Date.parse(proof.sentAt) || now.getTime(), now.getTime());
       const sentOn = maxLocalDate(toAmsterdamDate(new Date(sentAt)), letter.queuedOn);
       const result = recordLetterSent(doc.state, seq, sentOn);
-      return result.ok ? { ...doc, state: result.state } : undefined;
+      if (!result.ok) return undefined;
+      // Sent after it had failed once (queued again by the handler): no longer a failure for the sweep to report.
+      const next = { ...doc, state: result.state };
+      return withoutFailedLetters(next, [seq]) ?? next;
     },
     [auditRow(now, 'system', 'letter-sent', detail)],
   );
@@ -425,6 +430,13 @@ async function markSent(
   return 'sent';
 }
 
+/**
+ * "Verzending mislukt": first the complaint counts the letter as failed (ETag-guarded, with the audit row in the
+ * same write), then the row says so, then the index follows. The hourly sweep reads an outbox only when the
+ * index counts a failed letter, and in this order a write that fails leaves at worst a count without a failed
+ * row (one query of the sweep), not a failed row the complaint does not count. The index write is tolerated like
+ * a sent letter's: until the complaint's next change writes the entry again, the sweep does not see this one.
+ */
 async function markFailed(
   deps: LetterDeliveryDeps,
   record: OutboxRecord,
@@ -434,6 +446,18 @@ async function markFailed(
   attempts = entry.attempts,
 ): Promise<LetterOutcome> {
   const now = deps.clock.now();
+  const seq = entry.letter.seq;
+  const audit = auditRow(
+    now,
+    'system',
+    'letter-failed',
+    `letter ${seq} (${entry.letter.kind}): verzending mislukt na ${attempts} poging(en) (${code})`,
+  );
+  const recorded = await updateComplaint(deps, record.complaintId, ({ doc }) => withFailedLetter(doc, seq), [
+    audit,
+  ]);
+  // No complaint to record it on (erased meanwhile): the trail still gets the failure.
+  if (!recorded && audit.kind === 'audit') await deps.complaints.audit(record.complaintId, [audit.data]);
   await deps.complaints.saveOutbox(
     {
       complaintId: record.complaintId,
@@ -442,13 +466,8 @@ async function markFailed(
     },
     etag,
   );
-  const row = auditRow(
-    now,
-    'system',
-    'letter-failed',
-    `letter ${entry.letter.seq} (${entry.letter.kind}): verzending mislukt na ${attempts} poging(en) (${code})`,
-  );
-  if (row.kind === 'audit') await deps.complaints.audit(record.complaintId, [row.data]);
+  if (recorded)
+    await deps.index.put(indexEntryOf(recorded)).catch(() => deps.log?.('index update after letter failed'));
   deps.log?.(`letter failed after ${attempts} attempts: ${code}`);
   return 'failed';
 }

@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { multiLine } from '../../../domain/src/api/text';
 import type { ComplaintReadDeps } from '../app/findComplaint';
-import { AppError, validationError } from '../common/errors';
+import { AppError, isStaleWrite, validationError } from '../common/errors';
 import { fieldErrorsOf, parseOptions } from '../app/fieldErrors';
 import { getComplaint } from '../app/findComplaint';
 import type { OutboxRecord } from '../app/ports/complaintStore';
 import { can, type Principal } from '../common/principal';
-import { auditEntry } from '../app/sideRows';
+import { auditEntry, auditRow } from '../app/sideRows';
+import type { ComplaintDocument } from '../app/complaintDocument';
+import type { ComplaintIndex } from '../app/ports/complaintIndex';
+import { refreshIndex } from '../app/indexEntry';
+import { conflictRetry, retry, tryAgain, type TryAgain } from '../common/retry';
+import { withoutFailedLetters } from './failedLetters';
 import { isLetterEntry, requeued, withPersonalNote, type OutboxEntry } from '../app/ports/outboxEntry';
 
-/** Letter actions read the complaint (audited) and rewrite its outbox rows. */
-export type LetterActionDeps = ComplaintReadDeps;
+/**
+ * Letter actions read the complaint (audited) and rewrite its outbox rows; queueing a failed letter again also
+ * takes it off the complaint's failed letters and rewrites the index entry.
+ */
+export type LetterActionDeps = ComplaintReadDeps & { index: ComplaintIndex };
 
 const noteBody = z.strictObject({ text: multiLine(2000) });
 
@@ -80,8 +88,32 @@ export async function retryLetter(
       'Alleen een brief waarvan de verzending is mislukt kan opnieuw worden verstuurd.',
     );
   }
+  // The row first, then the complaint: a count of failed letters left behind by a write that failed costs the
+  // hourly sweep one query, while a count lowered first could hide a row that stayed failed.
   await services.complaints.saveOutbox({ complaintId, key: record.key, data: requeued(entry) }, record.etag);
-  await services.complaints.audit(complaintId, [
-    auditEntry(services.clock.now(), principal, 'letter-retry', `brief ${seq}`),
-  ]);
+  const audit = auditRow(services.clock.now(), principal, 'letter-retry', `brief ${seq}`);
+  const attempt = async (): Promise<ComplaintDocument | undefined | TryAgain> => {
+    const stored = await services.complaints.get(complaintId);
+    // Failed before the complaint counted its failed letters: only the audit row to write.
+    const doc = stored && withoutFailedLetters(stored.doc, [seq]);
+    if (!stored || !doc) return undefined;
+    try {
+      await services.complaints.update(doc, stored.etag, [audit]);
+      return doc;
+    } catch (error) {
+      if (isStaleWrite(error)) return tryAgain;
+      throw error;
+    }
+  };
+  const doc = await retry(attempt, { ...conflictRetry, exhausted: busy });
+  if (doc) await refreshIndex(services.index, doc);
+  else if (audit.kind === 'audit') await services.complaints.audit(complaintId, [audit.data]);
 }
+
+const busy = (): never => {
+  throw new AppError(
+    'unavailable',
+    'busy',
+    'De klacht wordt op dit moment bijgewerkt. Probeer het over enkele ogenblikken opnieuw.',
+  );
+};

@@ -114,9 +114,12 @@ export async function deadlineSweep(deps: SweepDeps): Promise<SweepReport> {
           add('director', 'directeur', deps.directorAddress, line, `${base}:director`);
       }
     }
-    // Rows from before the index counted unsent letters (undefined) are looked at too.
+    // Only a complaint the index counts a failed letter for: one whose letters merely wait has nothing to report.
+    // Rows from before the index counted failed letters, or unsent ones (undefined), are looked at too.
     const outbox =
-      entry.unsentLetters === 0 ? [] : await deps.complaints.listOutbox({ complaintId: entry.id });
+      entry.failedLetters === 0 || entry.unsentLetters === 0
+        ? []
+        : await deps.complaints.listOutbox({ complaintId: entry.id });
     for (const record of outbox) {
       // Staff notices share the outbox; a failed one is covered by this sweep's own mails.
       const row = record.data;

@@ -48,6 +48,7 @@ export function anonymisedEntry(entry: IndexEntry, record: AnonymisedComplaint |
     retainUntil: '',
     unsentLetters: 0,
     unsentNotices: 0,
+    failedLetters: 0,
     anonymised: true,
     // Final: no later write of an older version may bring personal data back into the index.
     version: Number.MAX_SAFE_INTEGER,

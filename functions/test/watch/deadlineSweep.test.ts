@@ -90,6 +90,31 @@ describe('deadline sweep with in-memory ports', () => {
     expect(mailer.sent[0]?.html).toContain('verlengingsbericht');
   });
 
+  test('an outbox is read only where the index counts a failed letter, or on a row from before the count', async () => {
+    const { deps, index, mailer, outbox } = setup();
+    const reads: string[] = [];
+    const listOutbox = deps.complaints.listOutbox.bind(deps.complaints);
+    const complaints = {
+      ...deps.complaints,
+      listOutbox: (q: Parameters<typeof listOutbox>[0]) => {
+        if ('complaintId' in q) reads.push(q.complaintId);
+        return listOutbox(q);
+      },
+    } as typeof deps.complaints;
+    // c1's acknowledgement merely waits; c2's failed; c3's row was written before failures were counted.
+    await index.put({ ...openEntry('c1', 'K-2026-0001', ''), unsentLetters: 1, failedLetters: 0 });
+    await index.put({ ...openEntry('c2', 'K-2026-0002', ''), unsentLetters: 1, failedLetters: 1 });
+    await index.put({ ...openEntry('c3', 'K-2026-0003', ''), unsentLetters: 1 });
+    outbox.set('c1', [{ status: 'queued', kind: 'acknowledgement' }]);
+    outbox.set('c2', [{ status: 'failed', kind: 'acknowledgement' }]);
+    outbox.set('c3', [{ status: 'failed', kind: 'extension' }]);
+    await deadlineSweep({ ...deps, complaints });
+    expect(reads.sort()).toEqual(['c2', 'c3']);
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]?.html).toContain('K-2026-0002');
+    expect(mailer.sent[0]?.html).toContain('K-2026-0003');
+  });
+
   test('an e-mail unreviewed for 3 working days is told once to each handler, without its sender or subject', async () => {
     const { deps, index, mailer, clock } = setup();
     await index.put(openEntry('c1', 'K-2026-0001', ''));

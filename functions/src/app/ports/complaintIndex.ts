@@ -33,10 +33,15 @@ export interface IndexEntry {
   /** R3: the day after which retention may erase the complaint; '' while open or under a legal hold. */
   retainUntil?: string;
   /**
-   * Letters queued and neither sent nor cancelled (waiting, or failed): the sweep looks at a complaint's outbox
-   * only when this is above 0.
+   * Letters queued and neither sent nor cancelled (waiting, or failed): where the per-minute sender looks.
    */
   unsentLetters?: number;
+  /**
+   * Letters marked "verzending mislukt" and neither queued again, sent nor cancelled since (the complaint's
+   * `failedLetters`): the sweep reads a complaint's outbox, to tell the handler, only when this is above 0.
+   * Absent on rows written before it existed; the sweep then reads the outbox when `unsentLetters` is above 0.
+   */
+  failedLetters?: number;
   /**
    * Staff notices (the director on an escalation, a new handler) not yet sent or given up: a throttled notice
    * is retried by the per-minute sender also when every letter of the complaint has gone.
