@@ -149,7 +149,7 @@ describe('the complaint index against Azurite', () => {
   test('the letter sender finds complaints with unsent letters or unsent staff notices, also rows from before notices counted', async () => {
     const index = createTableComplaintIndex(table, derived);
     const id = (n: number) => `6f1c7a52-0000-4000-8000-00000000050${n}`;
-    await index.put({ ...entry('open', 1), id: id(1), unsentLetters: 1, unsentNotices: 0 });
+    await index.put({ ...entry('open', 1), id: id(1), unsentLetters: 1, unsentNotices: 0, failedLetters: 1 });
     await index.put({ ...entry('open', 1), id: id(2), unsentLetters: 0, unsentNotices: 1 });
     await index.put({ ...entry('open', 1), id: id(3), unsentLetters: 0, unsentNotices: 0 });
     // Written before `unsentNotices` existed: its letters still count.
@@ -158,12 +158,13 @@ describe('the complaint index against Azurite', () => {
     const found = (await index.withUnsentLetters()).filter((x) =>
       x.id.startsWith('6f1c7a52-0000-4000-8000-00000000050'),
     );
-    // Each once, with the notices its row counts (the sender compares them with the pending rows it reads).
+    // Each once, with the notices and failed letters its row counts (the sender compares them with the rows it
+    // reads; a row without a count counts 0).
     expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-      { id: id(1), unsentNotices: 0 },
-      { id: id(2), unsentNotices: 1 },
-      { id: id(4), unsentNotices: 0 },
-      { id: id(5), unsentNotices: 2 },
+      { id: id(1), unsentNotices: 0, failedLetters: 1 },
+      { id: id(2), unsentNotices: 1, failedLetters: 0 },
+      { id: id(4), unsentNotices: 0, failedLetters: 0 },
+      { id: id(5), unsentNotices: 2, failedLetters: 0 },
     ]);
   });
 

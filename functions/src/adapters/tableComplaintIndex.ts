@@ -394,17 +394,22 @@ export function createTableComplaintIndex(
     async withUnsentLetters() {
       // Two filters, not one `or`: rows written before `unsentNotices` existed lack it, and a comparison
       // with a missing property must not decide whether the row's letters count.
-      const work = new Map<string, number>();
-      const select = ['RowKey', 'unsentNotices'];
+      const work = new Map<string, { unsentNotices: number; failedLetters: number }>();
+      const select = ['RowKey', 'unsentNotices', 'failedLetters'];
+      const count = (row: Record<string, unknown>, name: string): number =>
+        typeof row[name] === 'number' ? row[name] : 0;
       for (const filter of ['unsentLetters gt 0', 'unsentNotices gt 0']) {
         for await (const row of table.listEntities({ queryOptions: { filter, select } })) {
           if (!row.rowKey) continue;
-          const notices = typeof row['unsentNotices'] === 'number' ? row['unsentNotices'] : 0;
+          const seen = work.get(row.rowKey);
           // A row left in the other partition by a write that failed halfway: the higher count is looked into.
-          work.set(row.rowKey, Math.max(work.get(row.rowKey) ?? 0, notices));
+          work.set(row.rowKey, {
+            unsentNotices: Math.max(seen?.unsentNotices ?? 0, count(row, 'unsentNotices')),
+            failedLetters: Math.max(seen?.failedLetters ?? 0, count(row, 'failedLetters')),
+          });
         }
       }
-      return [...work].map(([id, unsentNotices]) => ({ id, unsentNotices }));
+      return [...work].map(([id, counts]) => ({ id, ...counts }));
     },
 
     async byComplainant(address, normalisedName) {

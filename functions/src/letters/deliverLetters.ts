@@ -11,6 +11,7 @@ import {
   failed,
   isDue,
   isPending,
+  isLetterEntry,
   isStaffNoticeEntry,
   released,
   sent,
@@ -32,7 +33,7 @@ import { retry } from '../common/retry';
 import type { ComplaintStore, OutboxRecord, Stored, WrittenComplaint } from '../app/ports/complaintStore';
 import { auditRow } from '../app/sideRows';
 import { deliverStaffNotice, withoutUnsentNotices, type StaffNoticeDeps } from './staffNotice';
-import { withFailedLetter, withoutFailedLetters } from './failedLetters';
+import { failedLetterCount, withFailedLetter, withoutFailedLetters } from './failedLetters';
 import { sameEmailAddress } from '../../../domain/src/emailAddress';
 
 export interface LetterDeliveryDeps {
@@ -67,6 +68,14 @@ interface Pending {
 interface StaleNotices {
   complaintId: string;
   settled: string[];
+}
+
+interface UncountedFailures {
+  complaintId: string;
+  /** The letters whose outbox rows say "verzending mislukt". */
+  seqs: number[];
+  /** What the index row counts. */
+  counted: number;
 }
 
 const at = (date: Date, plusMs = 0): string => new Date(date.getTime() + plusMs).toISOString();
@@ -158,6 +167,9 @@ export async function deliverLetters(
   await mapLimit(work?.stale ?? [], deps.options.concurrency, (s) =>
     repairNoticeCount(deps, s).catch(() => deps.log?.('notice count repair failed')),
   );
+  await mapLimit(work?.uncounted ?? [], deps.options.concurrency, (u) =>
+    repairFailedCount(deps, u).catch(() => deps.log?.('failed letter count repair failed')),
+  );
   return report;
 }
 
@@ -165,12 +177,15 @@ export async function deliverLetters(
  * The pending rows of the complaints on the index's work list, and the complaints whose row counts more
  * unsent notices than their outbox holds pending: a settled notice whose removal from the complaint failed
  * would otherwise keep the complaint on the list until that notice is settled again, which never happens.
+ * Also the complaints whose outbox holds more failed letters than their row counts (the index write after the
+ * failure was lost, or the letter failed before failures were counted): the hourly sweep reads an outbox only
+ * where the row counts one, so it would never tell the handler.
  */
 async function readWorkList(
   deps: LetterDeliveryDeps,
-): Promise<{ pending: OutboxRecord[]; stale: StaleNotices[] }> {
+): Promise<{ pending: OutboxRecord[]; stale: StaleNotices[]; uncounted: UncountedFailures[] }> {
   const work = await deps.index.withUnsentLetters();
-  const outboxes = await mapLimit(work, 16, async ({ id, unsentNotices }) => {
+  const outboxes = await mapLimit(work, 16, async ({ id, unsentNotices, failedLetters }) => {
     const rows = await deps.complaints.listOutbox({ complaintId: id });
     const notices = rows.filter((r) => isStaffNoticeEntry(r.data));
     const pendingNotices = notices.filter((r) => isPending(r.data)).length;
@@ -178,11 +193,19 @@ async function readWorkList(
       unsentNotices > pendingNotices
         ? { complaintId: id, settled: notices.filter((r) => !isPending(r.data)).map((r) => r.key) }
         : undefined;
-    return { pending: rows.filter((r) => isPending(r.data)), stale };
+    const failedSeqs = rows.flatMap((r) =>
+      isLetterEntry(r.data) && r.data.status === 'failed' ? [r.data.letter.seq] : [],
+    );
+    const uncounted: UncountedFailures | undefined =
+      failedSeqs.length > failedLetters
+        ? { complaintId: id, seqs: failedSeqs, counted: failedLetters }
+        : undefined;
+    return { pending: rows.filter((r) => isPending(r.data)), stale, uncounted };
   });
   return {
     pending: outboxes.flatMap((o) => o.pending),
     stale: outboxes.flatMap((o) => (o.stale ? [o.stale] : [])),
+    uncounted: outboxes.flatMap((o) => (o.uncounted ? [o.uncounted] : [])),
   };
 }
 
@@ -389,6 +412,30 @@ async function repairNoticeCount(
   if (doc) await deps.index.put(indexEntryOf(doc));
 }
 
+/**
+ * Counts on the complaint the failed letters its outbox shows and it does not (a letter sent or cancelled since
+ * is left out), then writes the index entry when its count differs: after that the hourly sweep reads this
+ * outbox and tells the handler. A complaint that already counted them only gets its index entry again.
+ */
+async function repairFailedCount(
+  deps: LetterDeliveryDeps,
+  { complaintId, seqs, counted }: UncountedFailures,
+): Promise<void> {
+  let read: ComplaintDocument | undefined;
+  const repaired = await updateComplaint(
+    deps,
+    complaintId,
+    ({ doc }) => {
+      read = doc;
+      const next = seqs.reduce(withFailedLetter, doc);
+      return next === doc ? undefined : next;
+    },
+    [],
+  );
+  const doc = repaired ?? read;
+  if (doc && failedLetterCount(doc) !== counted) await deps.index.put(indexEntryOf(doc));
+}
+
 async function markSent(
   deps: LetterDeliveryDeps,
   record: OutboxRecord,
@@ -435,7 +482,7 @@ async function markSent(
  * same write), then the row says so, then the index follows. The hourly sweep reads an outbox only when the
  * index counts a failed letter, and in this order a write that fails leaves at worst a count without a failed
  * row (one query of the sweep), not a failed row the complaint does not count. The index write is tolerated like
- * a sent letter's: until the complaint's next change writes the entry again, the sweep does not see this one.
+ * a sent letter's: the per-minute run, which reads this outbox while the letter is unsent, writes it again.
  */
 async function markFailed(
   deps: LetterDeliveryDeps,

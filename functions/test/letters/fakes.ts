@@ -162,7 +162,15 @@ export class MemoryIndex implements ComplaintIndex {
     const notices = (id: string) =>
       unsent.filter((r) => r.complaintId === id && r.key.startsWith('n') && r.data['status'] !== 'failed')
         .length;
-    return [...new Set(unsent.map((r) => r.complaintId))].map((id) => ({ id, unsentNotices: notices(id) }));
+    // Failed letters count as the complaint counts them once the failure was recorded on it.
+    const failed = (id: string) =>
+      unsent.filter((r) => r.complaintId === id && !r.key.startsWith('n') && r.data['status'] === 'failed')
+        .length;
+    return [...new Set(unsent.map((r) => r.complaintId))].map((id) => ({
+      id,
+      unsentNotices: notices(id),
+      failedLetters: failed(id),
+    }));
   }
   async byComplainant(): Promise<IndexEntry[]> {
     return [];

@@ -151,7 +151,7 @@ export class MemoryIndex implements ComplaintIndex {
   async withUnsentLetters() {
     return [...this.entries.values()]
       .filter((e) => (e.unsentLetters ?? 0) > 0 || (e.unsentNotices ?? 0) > 0)
-      .map((e) => ({ id: e.id, unsentNotices: e.unsentNotices ?? 0 }));
+      .map((e) => ({ id: e.id, unsentNotices: e.unsentNotices ?? 0, failedLetters: e.failedLetters ?? 0 }));
   }
   async byComplainant(address: string | undefined, name: string) {
     return [...this.entries.values()].filter(

@@ -134,4 +134,38 @@ describe('the sweep and failed letters', () => {
     // The count looks only at letters still awaited, whatever the complaint lists.
     expect(indexEntryOf({ ...(await store.get(waiting.id))!.doc, failedLetters: [1] }).failedLetters).toBe(0);
   });
+
+  test('a failure the index does not count is counted again by the per-minute run, and then reported', async () => {
+    const { store, index, failing, delivery, letterMailer, staffMailer, sweep, entry } = await setup();
+    letterMailer.script.push({ kind: 'notSent', retryable: false, code: 'http-400' });
+    await deliverLetters(delivery, { complaintId: failing.id });
+    // As after a failure from before failures were counted, or whose index write was lost: the complaint and its
+    // index row both say nothing, only the outbox row says "verzending mislukt".
+    const stored = (await store.get(failing.id))!;
+    const { failedLetters: _seqs, ...uncounted } = stored.doc;
+    await store.update(uncounted, stored.etag, []);
+    await index.put(indexEntryOf(uncounted));
+    expect(await entry(failing.id)).toMatchObject({ unsentLetters: 1, failedLetters: 0 });
+    expect(await sweep()).toEqual([]);
+
+    await deliverLetters(delivery);
+    expect((await store.get(failing.id))!.doc.failedLetters).toEqual([1]);
+    expect(await entry(failing.id)).toMatchObject({ failedLetters: 1 });
+    expect(await sweep()).toEqual([failing.id]);
+    expect(staffMailer.sent.map((m) => m.subject)).toEqual(['Klachtenregister: brief niet verzonden']);
+  });
+
+  test('an index write lost after the failure is written again by the per-minute run', async () => {
+    const { store, index, failing, delivery, letterMailer, sweep, entry } = await setup();
+    letterMailer.script.push({ kind: 'notSent', retryable: false, code: 'http-400' });
+    await deliverLetters(delivery, { complaintId: failing.id });
+    await index.put({ ...(await entry(failing.id)), failedLetters: 0 });
+    const before = (await store.get(failing.id))!.etag;
+
+    await deliverLetters(delivery);
+    // The complaint counted it already: only its index entry is written again.
+    expect((await store.get(failing.id))!.etag).toBe(before);
+    expect(await entry(failing.id)).toMatchObject({ failedLetters: 1 });
+    expect(await sweep()).toEqual([failing.id]);
+  });
 });

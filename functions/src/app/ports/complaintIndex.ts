@@ -103,6 +103,11 @@ export interface UnsentWork {
   id: string;
   /** The staff notices its index row counts as unsent (0 on rows written before notices were counted). */
   unsentNotices: number;
+  /**
+   * The failed letters its index row counts (`IndexEntry.failedLetters`; 0 on rows written before they were
+   * counted), so the sender can tell a count the hourly sweep would miss a failure by, and repair it.
+   */
+  failedLetters: number;
 }
 
 export interface ComplaintIndex {
