@@ -137,7 +137,7 @@ describe('a throttled staff notice', () => {
     )!.key;
     expect((await services.complaints.get(view.id))?.doc.unsentNotices).toEqual([key]);
     expect((await services.index.entry(view.id, 'open'))?.unsentNotices).toBe(1);
-    expect(await onWorkList(view.id)).toEqual({ id: view.id, unsentNotices: 1 });
+    expect(await onWorkList(view.id)).toEqual({ id: view.id, unsentNotices: 1, failedLetters: 0 });
 
     // The next per-minute run (storage answering again) finds no pending notice for the key: it takes the key
     // off the complaint and rewrites the index row, and sends nothing again.
@@ -153,7 +153,7 @@ describe('a throttled staff notice', () => {
     // complaint, which needs no change.
     const settled = (await services.complaints.get(view.id))!.doc;
     await services.index.put({ ...indexEntryOf(settled), unsentNotices: 1 });
-    expect(await onWorkList(view.id)).toEqual({ id: view.id, unsentNotices: 1 });
+    expect(await onWorkList(view.id)).toEqual({ id: view.id, unsentNotices: 1, failedLetters: 0 });
     await runOutboxTimer(new Date(next.getTime() + 60_000).toISOString());
     expect(await onWorkList(view.id)).toBeUndefined();
     expect((await services.complaints.get(view.id))?.doc.version).toBe(settled.version);
