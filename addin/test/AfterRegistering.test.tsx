@@ -132,4 +132,24 @@ describe('"Volgende stap": the usual step(s) of the stage with their deadline', 
       'escalationResponded',
     );
   });
+
+  test('a deadline that has passed says so, not "uiterlijk" as if there were still time', () => {
+    const view = complaintView({
+      allowedSteps: ['decided', 'escalationResponded', 'reassigned'],
+      nextSteps: [
+        { type: 'decided', due: { deadline: 'resolveBy', on: '2026-05-22' } },
+        { type: 'escalationResponded', due: { deadline: 'escalationResponseBy', on: '2026-05-24' } },
+      ],
+    });
+    // The panel's today is 25 May 2026.
+    renderPanel(fakeApi(), view);
+    expect(
+      card().getByText('Uitkomst aan de klager uiterlijk 22 mei 2026: deze termijn is verstreken'),
+    ).toBeTruthy();
+    expect(
+      card().getByText(
+        'Reactie van de directeur over de werkwijze uiterlijk 24 mei 2026: deze termijn is verstreken',
+      ),
+    ).toBeTruthy();
+  });
 });
