@@ -58,7 +58,7 @@ const mailbox = withSharedItemChanged({
 // e-mail and then the look-up (which waits for the token inside the API client), and the theme. React draws
 // the pane meanwhile and shows "Registreer klacht" as soon as the look-up answers.
 const ready = officeReady();
-const tokens = primedTokenProvider(ready.then(tokenProvider));
+const tokens = primedTokenProvider(() => ready.then(tokenProvider));
 const api = createKlachtenApi(apiBase, tokens);
 const loadIdentity = () => tokens.getToken().then(identityOfToken);
 const firstLoad = ready.then(() => loadOpenItem(mailbox, api));
