@@ -389,14 +389,14 @@ async function settleNotice(deps: LetterDeliveryDeps, record: OutboxRecord): Pro
 }
 
 /**
- * Takes the notices seen settled off a complaint that still lists them (their own removal failed), then
- * rewrites its index row from the complaint: also when the complaint was right and only the row's count was
- * left behind. A settled notice never becomes pending again, so what the outbox showed before the complaint
- * was read still holds; a notice a step added meanwhile is not among them and stays.
+ * A repair of what the complaint counts: `change` gives the complaint corrected (undefined: it was right), and the
+ * index row is written again from the complaint as it now is, where `indexBehind` says the row's count differs.
  */
-async function repairNoticeCount(
+async function repairCount(
   deps: LetterDeliveryDeps,
-  { complaintId, settled }: StaleNotices,
+  complaintId: string,
+  change: (doc: ComplaintDocument) => ComplaintDocument | undefined,
+  indexBehind: (doc: ComplaintDocument) => boolean,
 ): Promise<void> {
   let read: ComplaintDocument | undefined;
   const repaired = await updateComplaint(
@@ -404,37 +404,46 @@ async function repairNoticeCount(
     complaintId,
     ({ doc }) => {
       read = doc;
-      return withoutUnsentNotices(doc, settled);
+      return change(doc);
     },
     [],
   );
   const doc = repaired ?? read;
-  if (doc) await deps.index.put(indexEntryOf(doc));
+  if (doc && indexBehind(doc)) await deps.index.put(indexEntryOf(doc));
 }
+
+/**
+ * Takes the notices seen settled off a complaint that still lists them (their own removal failed), then
+ * rewrites its index row from the complaint: also when the complaint was right and only the row's count was
+ * left behind. A settled notice never becomes pending again, so what the outbox showed before the complaint
+ * was read still holds; a notice a step added meanwhile is not among them and stays.
+ */
+const repairNoticeCount = (deps: LetterDeliveryDeps, { complaintId, settled }: StaleNotices): Promise<void> =>
+  repairCount(
+    deps,
+    complaintId,
+    (doc) => withoutUnsentNotices(doc, settled),
+    () => true,
+  );
 
 /**
  * Counts on the complaint the failed letters its outbox shows and it does not (a letter sent or cancelled since
  * is left out), then writes the index entry when its count differs: after that the hourly sweep reads this
  * outbox and tells the handler. A complaint that already counted them only gets its index entry again.
  */
-async function repairFailedCount(
+const repairFailedCount = (
   deps: LetterDeliveryDeps,
   { complaintId, seqs, counted }: UncountedFailures,
-): Promise<void> {
-  let read: ComplaintDocument | undefined;
-  const repaired = await updateComplaint(
+): Promise<void> =>
+  repairCount(
     deps,
     complaintId,
-    ({ doc }) => {
-      read = doc;
+    (doc) => {
       const next = seqs.reduce(withFailedLetter, doc);
       return next === doc ? undefined : next;
     },
-    [],
+    (doc) => failedLetterCount(doc) !== counted,
   );
-  const doc = repaired ?? read;
-  if (doc && failedLetterCount(doc) !== counted) await deps.index.put(indexEntryOf(doc));
-}
 
 async function markSent(
   deps: LetterDeliveryDeps,
