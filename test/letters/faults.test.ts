@@ -179,7 +179,11 @@ describe('200 letters through a Graph that fails 30% of the time', () => {
         } else {
           failedCount++;
           expect(status).toBe('failed');
-          expect(copies).toBe(0);
+          // A last attempt whose answer was lost, or whose check in Sent Items kept failing, may still have gone:
+          // then the row keeps `mustVerify` (queueing it again looks in Sent Items first). Without it, nothing went.
+          expect(copies).toBe(
+            'mustVerify' in row.data && row.data.mustVerify === true ? Math.min(copies, 1) : 0,
+          );
           expect(recorded).toBeUndefined();
         }
       }
