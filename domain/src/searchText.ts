@@ -36,6 +36,32 @@ export function searchKeysOf(fields: SearchFields): string[] {
   return [...new Set(keys)].slice(0, maximumKeys);
 }
 
+/** What an index entry holds of a complaint's search keys (structurally: the domain knows no storage rows). */
+export interface StoredSearchKeys {
+  searchKeys?: string | undefined;
+  anonymised?: boolean | undefined;
+  number: string;
+  complainantName: string;
+  complainantDisplayName?: string | undefined;
+  complainantAddress: string;
+  subject: string;
+}
+
+/**
+ * The keys a complaint is found by, as its search rows were written: the listed keys, or for an entry written
+ * before it listed them, the keys of its fields (what the backfill wrote); none once erased.
+ */
+export function storedSearchKeys(e: StoredSearchKeys): string[] {
+  if (e.anonymised) return [];
+  if (e.searchKeys !== undefined) return e.searchKeys.split(' ').filter(Boolean);
+  return searchKeysOf({
+    number: e.number,
+    complainantName: e.complainantDisplayName ?? e.complainantName,
+    complainantAddress: e.complainantAddress,
+    subject: e.subject,
+  });
+}
+
 /** What a query asks: a complaint number (whole or in part), or words that must all match. */
 export type SearchQuery =
   { kind: 'number'; sequence: number; year?: number } | { kind: 'words'; words: string[] };

@@ -1,5 +1,5 @@
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import { searchKeysOf } from '../../../domain/src/searchText';
+import { storedSearchKeys } from '../../../domain/src/searchText';
 import type { IndexEntry } from '../app/ports/complaintIndex';
 
 /**
@@ -25,18 +25,6 @@ export const searchMark = { partitionKey: 'meta', rowKey: 'backfill-2' };
 /** Where the previous layout kept every search row; the backfill removes what is left there. */
 export const legacySearchPartition = 'search';
 
-/** The keys a complaint is found by; rows from before the entry listed them are keyed from their fields. */
-export function searchKeysOfEntry(e: IndexEntry): string[] {
-  if (e.anonymised) return [];
-  if (e.searchKeys !== undefined) return e.searchKeys.split(' ').filter(Boolean);
-  return searchKeysOf({
-    number: e.number,
-    complainantName: e.complainantDisplayName ?? e.complainantName,
-    complainantAddress: e.complainantAddress,
-    subject: e.subject,
-  });
-}
-
 /** The row of one key of a complaint. */
 export const searchRowOf = (entry: IndexEntry, key: string): TableEntity<Record<string, unknown>> => ({
   partitionKey: searchPartitionOf(key),
@@ -49,7 +37,7 @@ export const searchRowOf = (entry: IndexEntry, key: string): TableEntity<Record<
 
 /** Every search row of a complaint, as the index writes them. */
 export const searchRowsOf = (entry: IndexEntry): TableEntity<Record<string, unknown>>[] =>
-  searchKeysOfEntry(entry).map((key) => searchRowOf(entry, key));
+  storedSearchKeys(entry).map((key) => searchRowOf(entry, key));
 
 /** A transaction holds rows of one partition, at most 100: the actions grouped and cut to fit. */
 export function transactionsOf(actions: readonly TransactionAction[]): TransactionAction[][] {

@@ -6,12 +6,12 @@ import {
   type TransactionAction,
 } from '@azure/data-tables';
 import type { ComplaintIndex, IndexEntry, SearchHit } from '../app/ports/complaintIndex';
+import { storedSearchKeys } from '../../../domain/src/searchText';
 import { mapLimit } from '../common/boundedConcurrency';
 import { conflictRetry, retry, tryAgain, type TryAgain } from '../common/retry';
 import {
   legacySearchPartition,
   searchFilter,
-  searchKeysOfEntry,
   searchMark,
   searchRowOf,
   searchRowProperties,
@@ -138,8 +138,8 @@ export function createTableComplaintIndex(
         await derived.open.deleteEntity(openPartition, oldKey).catch(tolerate404);
     };
 
-    const fresh = searchKeysOfEntry(entry);
-    const stale = previous ? searchKeysOfEntry(previous) : [];
+    const fresh = storedSearchKeys(entry);
+    const stale = previous ? storedSearchKeys(previous) : [];
     const statusChanged = previous?.status !== entry.status;
     const actions: TransactionAction[] = [
       ...fresh

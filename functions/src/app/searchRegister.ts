@@ -1,4 +1,4 @@
-import { numberKey, matchesKeys, searchKeysOf, type SearchQuery } from '../../../domain/src/searchText';
+import { numberKey, matchesKeys, storedSearchKeys, type SearchQuery } from '../../../domain/src/searchText';
 import { mapLimit } from '../common/boundedConcurrency';
 import type { ComplaintIndex, IndexEntry, SearchHit } from './ports/complaintIndex';
 
@@ -38,21 +38,6 @@ async function readRanges(index: ComplaintIndex, words: readonly string[]): Prom
       return { hits, complete: token === undefined };
     }),
   );
-}
-
-/**
- * The keys an entry is found by, as its search rows were written: the listed keys, or for an entry from before
- * it listed them, the keys of its fields (what the backfill wrote).
- */
-function keysOfEntry(e: IndexEntry): string[] {
-  if (e.anonymised) return [];
-  if (e.searchKeys !== undefined) return e.searchKeys.split(' ').filter(Boolean);
-  return searchKeysOf({
-    number: e.number,
-    complainantName: e.complainantDisplayName ?? e.complainantName,
-    complainantAddress: e.complainantAddress,
-    subject: e.subject,
-  });
 }
 
 /** What a search found: its first hits in order, and the entries it read on the way (by id). */
@@ -114,7 +99,7 @@ export async function searchHits(
     unknown.forEach((h, i) => read.set(h.id, entries[i]));
     for (const { hit, known } of batch) {
       const e = read.get(hit.id);
-      if (known === true || (e !== undefined && matchesKeys(query, keysOfEntry(e)))) hits.push(hit);
+      if (known === true || (e !== undefined && matchesKeys(query, storedSearchKeys(e)))) hits.push(hit);
     }
   }
   return { hits, read };
